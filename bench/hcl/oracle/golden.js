@@ -109,7 +109,9 @@ function splitDiagnostics(message, filename) {
 
 function errText(message, filename) {
   const first = splitDiagnostics(message, filename)[0];
-  const m = new RegExp(`^(${escapeRegExp(filename)}:\\d+,\\d+-(?:\\d+,)?\\d+): ([^;]*)`).exec(first);
+  // Anchored search first; the unanchored one finds the diagnostic inside a conversion error's prefix.
+  const diag = `(${escapeRegExp(filename)}:\\d+,\\d+-(?:\\d+,)?\\d+): ([^;]*)`;
+  const m = new RegExp("^" + diag).exec(first) || new RegExp(diag).exec(message);
   const line1 = m ? `${m[1]}: ${m[2]}` : first.split("\n")[0];
   return line1 + "\n" + message.replace(/\r?\n/g, "\\n") + "\n";
 }
@@ -142,6 +144,11 @@ function errText(message, filename) {
       const msg = String((e && e.message) || e);
       if (msg.startsWith("internal:")) throw e;
       want = errText(msg, name);
+      if (!msg.startsWith("parse config:")) {
+        // e.g. "convert to HCL: …: Invalid operand" for `-true`: hcl2json folds unary operators on literals and
+        // fails on a type error. That is not a syntax error; keep such inputs out of the corpus.
+        console.error(`WARN ${f}: the oracle failed after parsing (not a parse error): ${msg.split("\n")[0].slice(0, 160)}`);
+      }
       ext = ".err"; bad++;
     }
     const other = ext === ".json" ? ".err" : ".json";
