@@ -62,9 +62,6 @@ internal static class LexDiagnostics
                         toldBadUtf8++;
                     }
                     break;
-                case TokenKind.Bom:
-                    Add(diags, map, tok, "Invalid character encoding", "The file starts with a UTF-8 byte order mark (BOM), which is not allowed. Save the file as UTF-8 without a BOM.");
-                    break;
                 case TokenKind.QuotedNewline:
                     Add(diags, map, tok, "Invalid multi-line string", "Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the \"heredoc\" multi-line template syntax.");
                     break;

@@ -27,6 +27,8 @@ internal sealed class SourceMap
 
     private int[] LineStarts => _lineStarts ?? Interlocked.CompareExchange(ref _lineStarts, ComputeLineStarts(Bytes.Span), null) ?? _lineStarts!;
 
+    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
+
     private static int[] ComputeLineStarts(ReadOnlySpan<byte> s)
     {
         var count = 1 + s.Count((byte)'\n');
@@ -52,6 +54,9 @@ internal sealed class SourceMap
         if (line < 0)
             line = ~line - 1;
         var lineStart = starts[line];
+        if (line == 0 && offset >= 3 && Bytes.Span.StartsWith(Bom))
+            lineStart = 3; // HCL strips a leading BOM before scanning
+
         var col = 1 + CountColumns(Bytes.Span[lineStart..offset]);
         if (line == 0)
             return new SourcePos(Origin.Line, Origin.Column + col - 1, Origin.Byte + offset);

@@ -11,7 +11,7 @@ public enum TokenKind : byte
     Comment,
     /// <summary>A <c>#</c> or <c>//</c> comment including the newline that ends it; it acts as a newline, as in HCL.</summary>
     LineComment,
-    /// <summary>A UTF-8 byte order mark at the start of the file (reported as an error).</summary>
+    /// <summary>A UTF-8 byte order mark at the start of the file (ignored, as HCL does).</summary>
     Bom,
 
     Newline,

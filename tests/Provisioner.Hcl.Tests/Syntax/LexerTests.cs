@@ -61,11 +61,13 @@ public sealed class LexerTests
     }
 
     [Fact]
-    public void Lex_Bom_IsTriviaWithError()
+    public void ParseConfig_Bom_IsIgnoredLikeHcl()
     {
-        var (tree, diags) = HclSyntax.Lex(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'a' }, "t.hcl");
-        Assert.Equal(TokenKind.Bom, tree.Tokens[0].Kind);
-        Assert.Equal("Invalid character encoding", Assert.Single(diags).Summary);
+        var r = HclSyntax.ParseConfig(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'a', (byte)' ', (byte)'=', (byte)' ', (byte)'1' }, "t.hcl");
+        Assert.Equal(TokenKind.Bom, r.Tree.Tokens[0].Kind);
+        Assert.False(r.HasErrors);
+        Assert.Equal("t.hcl:1,1-2", r.Root.Body.Attributes[0].NameRange.ToString());
+        Assert.Equal(3, r.Root.Body.Attributes[0].NameRange.Start.Byte);
     }
 
     [Theory]

@@ -38,11 +38,13 @@ public sealed class RoundTripTests
         return data;
     }
 
-    /// <summary>Specsuite inputs that are deliberately invalid (their .t file expects diagnostics).</summary>
+    /// <summary>Inputs that are deliberately invalid (a sibling .err golden, or a specsuite .t file expecting diagnostics).</summary>
     private static bool ExpectsErrors(string file)
     {
         if (Path.GetExtension(file) != ".hcl")
             return false;
+        if (File.Exists(Path.ChangeExtension(file, ".err")))
+            return true;
         var t = Path.ChangeExtension(file, ".t");
         return File.Exists(t) && File.ReadAllText(t).Contains("diagnostics {", StringComparison.Ordinal)
             && !file.EndsWith("unexpected.hcl", StringComparison.Ordinal);
