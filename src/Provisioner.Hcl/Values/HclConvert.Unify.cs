@@ -303,9 +303,11 @@ public static partial class HclConvert
 
     private static int CompareTypes(HclType a, HclType b)
     {
+        // The dynamic pseudo-type has the lowest preference: anything converts to it, and we optimistically
+        // assume dynamic values will converge on their neighbours' type.
         if (a.IsDynamic || b.IsDynamic)
         {
-            return !a.IsDynamic ? 1 : !b.IsDynamic ? -1 : 0;
+            return !a.IsDynamic ? -1 : !b.IsDynamic ? 1 : 0;
         }
 
         if (a.IsPrimitive && b.IsPrimitive && (a.IsString || b.IsString))
