@@ -13,20 +13,26 @@ internal sealed partial class Parser
     private const int MaxDepth = 256;
 
     private readonly SourceMap _map;
-    private readonly Token[] _t;
+    private readonly TokenKind[] _k;
+    private readonly int[] _s;
     private readonly List<Diagnostic> _diags = [];
     private readonly Stack<bool> _nlStack = new();
+    private readonly NameTable _names = new();
     private int _pos;
     private int _prev = -1;
+    private int _peekFrom = -1;
+    private int _peekResult;
+    private bool _peekNl;
     private bool _recovery;
     private int _errors;
     private int _depth;
     private bool _nl = true;
 
-    public Parser(SourceMap map, Token[] tokens)
+    public Parser(SourceMap map, TokenBuffer tokens)
     {
         _map = map;
-        _t = tokens;
+        _k = tokens.Kinds;
+        _s = tokens.Starts;
     }
 
     public List<Diagnostic> Diagnostics => _diags;
@@ -39,10 +45,21 @@ internal sealed partial class Parser
 
     private int PeekIndex()
     {
+        if (_peekFrom == _pos && _peekNl == _nl)
+            return _peekResult;
+        var r = Scan();
+        _peekFrom = _pos;
+        _peekNl = _nl;
+        _peekResult = r;
+        return r;
+    }
+
+    private int Scan()
+    {
         var i = _pos;
         while (true)
         {
-            switch (_t[i].Kind)
+            switch (_k[i])
             {
                 case TokenKind.Whitespace:
                 case TokenKind.Comment:
@@ -65,7 +82,7 @@ internal sealed partial class Parser
 
     private TokenKind Kind(int i)
     {
-        var k = _t[i].Kind;
+        var k = _k[i];
         return k == TokenKind.LineComment ? TokenKind.Newline : k;
     }
 
@@ -75,21 +92,21 @@ internal sealed partial class Parser
     {
         var i = PeekIndex();
         _prev = i;
-        if (_t[i].Kind != TokenKind.EndOfFile)
+        if (_k[i] != TokenKind.EndOfFile)
             _pos = i + 1;
         return i;
     }
 
     private int PrevIndex() => _prev < 0 ? PeekIndex() : _prev;
 
-    private int S(int i) => _t[i].Start;
+    private int S(int i) => _s[i];
 
-    private int E(int i) => _t[i].End;
+    private int E(int i) => _s[i + 1];
 
-    private string Text(int i) => Encoding.UTF8.GetString(Src[_t[i].Start.._t[i].End]);
+    private string Text(int i) => _names.Get(Src[_s[i].._s[i + 1]]);
 
     private bool IsKeyword(int i, ReadOnlySpan<byte> keyword) =>
-        _t[i].Kind == TokenKind.Ident && Src[_t[i].Start.._t[i].End].SequenceEqual(keyword);
+        _k[i] == TokenKind.Ident && Src[_s[i].._s[i + 1]].SequenceEqual(keyword);
 
     private void PushNl(bool include)
     {
@@ -241,7 +258,7 @@ internal sealed partial class Parser
         if (!_recovery)
             ErrorAt("Nesting too deep", $"This configuration is nested more than {MaxDepth} levels deep, which is not supported.", i);
         _recovery = true;
-        while (_t[_pos].Kind != TokenKind.EndOfFile)
+        while (_k[_pos] != TokenKind.EndOfFile)
             _pos++;
         return false;
     }
