@@ -45,9 +45,9 @@ internal sealed class FmtPrinter
     }
 
     /// <summary>Keeps the significant tokens and comments; whitespace becomes a count that the passes overwrite.</summary>
-    private void Collect(ReadOnlySpan<Token> all)
+    private void Collect(TokenList all)
     {
-        _tokens = new FmtToken[all.Length];
+        _tokens = new FmtToken[all.Count];
         var gap = 0;
         foreach (var t in all)
         {

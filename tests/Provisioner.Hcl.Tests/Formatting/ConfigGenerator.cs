@@ -11,6 +11,7 @@ namespace Provisioner.Hcl.Tests.Formatting;
 internal static class ConfigGenerator
 {
     private static readonly string[] Names = ["a", "bb", "name", "instance_type", "x_1", "count", "for_each", "tags", "ü"];
+    private const string Unique = "\u0001";
     private static readonly string[] BinaryOps = ["+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "&&", "||"];
 
     public static Gen<string> Config() =>
@@ -28,9 +29,10 @@ internal static class ConfigGenerator
     private static Gen<StringBuilder> Body(int size, int depth) =>
         Many(Item(size, depth), 0, Math.Max(1, size / 2)).Select(items =>
         {
+            // Attribute names must be unique in a body: each item's name placeholder gets the item's index.
             var sb = new StringBuilder();
-            foreach (var item in items)
-                sb.Append(item);
+            for (var i = 0; i < items.Length; i++)
+                sb.Append(items[i].Replace(Unique, "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
             return sb;
         });
 
@@ -43,7 +45,7 @@ internal static class ConfigGenerator
             from ws2 in Ws()
             from value in Expr(size / 2)
             from trailing in Trailing()
-            select ws0 + name + ws1 + "=" + ws2 + value + trailing;
+            select ws0 + name + Unique + ws1 + "=" + ws2 + value + trailing;
         var blank = Gen.Elements("\n", "   \n", "\t\n");
         var comment = from ws in Ws() from text in Gen.Elements("# c\n", "// c  \n", "/* c */\n", "#\n") select ws + text;
         var heredoc =
@@ -52,7 +54,7 @@ internal static class ConfigGenerator
             from indent in Gen.Elements("", "  ", "\t")
             from dash in Gen.Elements("", "-")
             from text in Gen.Elements("plain", "  two  spaces", "${ var.x }", "%{ if a }x%{ endif }", "")
-            select name + ws + "=" + ws + "<<" + dash + "EOT\n" + indent + text + "\n" + indent + "EOT\n";
+            select name + Unique + ws + "=" + ws + "<<" + dash + "EOT\n" + indent + text + "\n" + indent + "EOT\n";
         if (depth >= 3 || size <= 1)
             return Gen.Frequency((6, attr), (1, blank), (1, comment), (1, heredoc));
         var block =
