@@ -253,18 +253,65 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
             return default;
         }
 
+        // Go's scan: value = digits × 2^k × 5^k, where 5^|k| comes from big.Float.pow5 computed with 576-bit
+        // (and 640-bit) intermediate rounding. That is exact for |k| ≤ 248; beyond, we reproduce Go's rounding.
+        var (pm, pe) = GoPow5(Math.Abs(exp10));
         if (exp10 >= 0)
         {
-            var pow = BigInteger.Pow(5, (int)exp10);
-            return Round(sign * mag * pow, exp10, false);
+            return Round(sign * mag * pm, exp10 + pe, false);
         }
 
-        int m = (int)-exp10;
-        var den = BigInteger.Pow(5, m);
-        long shift = Math.Max(0, Precision + GuardBits + den.GetBitLength() - mag.GetBitLength());
-        var num = mag << (int)shift;
-        var q = BigInteger.DivRem(num, den, out var rem);
-        return Round(sign * q, -(long)m - shift, !rem.IsZero);
+        long shift = Math.Max(0, Precision + GuardBits + (long)pm.GetBitLength() - (long)mag.GetBitLength());
+        var q = BigInteger.DivRem(mag << (int)shift, pm, out var rem);
+        return Round(sign * q, exp10 - pe - shift, !rem.IsZero);
+    }
+
+    /// <summary>5^n as Go's <c>Float.pow5</c> computes it for a 512-bit target: (mantissa, binary exponent).</summary>
+    private static (BigInteger Mant, long Exp) GoPow5(long n)
+    {
+        const int M = 27; // 5^27 is the largest power of five in a uint64
+        if (n <= M)
+        {
+            return (BigInteger.Pow(5, (int)n), 0);
+        }
+
+        var z = (Mant: BigInteger.Pow(5, M), Exp: 0L);
+        var f = (Mant: new BigInteger(5), Exp: 0L);
+        n -= M;
+        while (n > 0)
+        {
+            if ((n & 1) != 0)
+            {
+                z = RoundBits(z.Mant * f.Mant, z.Exp + f.Exp, Precision + 64);
+            }
+
+            f = RoundBits(f.Mant * f.Mant, 2 * f.Exp, Precision + 128);
+            n >>= 1;
+        }
+
+        return z;
+    }
+
+    /// <summary>Rounds a positive exact mantissa to <paramref name="bits"/> bits, half to even.</summary>
+    private static (BigInteger Mant, long Exp) RoundBits(BigInteger mag, long exp, int bits)
+    {
+        long len = (long)mag.GetBitLength();
+        if (len <= bits)
+        {
+            return (mag, exp);
+        }
+
+        int shift = (int)(len - bits);
+        var q = mag >> shift;
+        var rem = mag - (q << shift);
+        var half = BigInteger.One << (shift - 1);
+        int cmp = rem.CompareTo(half);
+        if (cmp > 0 || (cmp == 0 && !q.IsEven))
+        {
+            q += 1;
+        }
+
+        return (q, exp + shift);
     }
 
     // ------------------------------------------------------------------ rounding core
