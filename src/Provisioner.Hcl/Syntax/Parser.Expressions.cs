@@ -180,7 +180,7 @@ internal sealed partial class Parser
         switch (expr)
         {
             case ScopeTraversalExpr s:
-                s.Traversal.AddStep(step);
+                s.AddStep(step);
                 s.EndOffset = Math.Max(s.EndOffset, step.EndOffset);
                 return s;
             case RelativeTraversalExpr r:
@@ -188,7 +188,7 @@ internal sealed partial class Parser
                 r.EndOffset = Math.Max(r.EndOffset, step.EndOffset);
                 return r;
             default:
-                return new RelativeTraversalExpr(_map, expr.StartOffset, Math.Max(expr.EndOffset, step.EndOffset), expr, [step]);
+                return new RelativeTraversalExpr(_map, expr.StartOffset, Math.Max(expr.EndOffset, step.EndOffset), expr, step);
         }
     }
 
@@ -405,8 +405,7 @@ internal sealed partial class Parser
                     return new LiteralValueExpr(_map, S(si), E(si), LiteralValueKind.Bool, "false");
                 if (span.SequenceEqual("null"u8))
                     return new LiteralValueExpr(_map, S(si), E(si), LiteralValueKind.Null, "null");
-                var root = new TraverseRoot(_map, S(si), E(si), Text(si));
-                return new ScopeTraversalExpr(_map, S(si), E(si), new Traversal(root));
+                return new ScopeTraversalExpr(_map, S(si), E(si), Text(si));
             }
             case TokenKind.OQuote:
             case TokenKind.OHeredoc:
@@ -514,7 +513,7 @@ internal sealed partial class Parser
             return new ExprSyntaxError(_map, S(nameTok), Math.Max(E(openTok), nameEnd));
         }
 
-        var args = new List<Expression>();
+        var args = _exprLists.Rent();
         var expandFinal = false;
         var closeTok = -1;
         PushNl(false);
@@ -582,7 +581,7 @@ internal sealed partial class Parser
         PopNl();
         if (closeTok < 0)
             closeTok = PrevIndex();
-        return new FunctionCallExpr(_map, S(nameTok), Math.Max(E(closeTok), E(openTok)), sb?.ToString() ?? name, nameEnd, args, expandFinal,
+        return new FunctionCallExpr(_map, S(nameTok), Math.Max(E(closeTok), E(openTok)), sb?.ToString() ?? name, nameEnd, _exprLists.ToArrayAndReturn(args), expandFinal,
             S(openTok), S(closeTok), E(closeTok));
     }
 
@@ -594,7 +593,7 @@ internal sealed partial class Parser
         {
             if (IsKeyword(PeekIndex(), "for"u8))
                 return FinishFor(open);
-            var items = new List<Expression>();
+            var items = _exprLists.Rent();
             int close;
             while (true)
             {
@@ -637,7 +636,7 @@ internal sealed partial class Parser
                 }
                 Read();
             }
-            return new TupleConsExpr(_map, S(open), Math.Max(E(open), E(close)), items);
+            return new TupleConsExpr(_map, S(open), Math.Max(E(open), E(close)), _exprLists.ToArrayAndReturn(items));
         }
         finally
         {
@@ -657,7 +656,7 @@ internal sealed partial class Parser
         PushNl(true);
         try
         {
-            var items = new List<ObjectConsItem>();
+            var items = _itemLists.Rent();
             int close;
             while (true)
             {
@@ -746,7 +745,7 @@ internal sealed partial class Parser
                 }
                 Read();
             }
-            return new ObjectConsExpr(_map, S(open), Math.Max(E(open), E(close)), items);
+            return new ObjectConsExpr(_map, S(open), Math.Max(E(open), E(close)), _itemLists.ToArrayAndReturn(items));
         }
         finally
         {

@@ -18,6 +18,12 @@ internal sealed partial class Parser
     private readonly List<Diagnostic> _diags = [];
     private readonly Stack<bool> _nlStack = new();
     private readonly NameTable _names = new();
+    private readonly ListPool<SyntaxNode> _nodeLists = new();
+    private readonly ListPool<Attribute> _attrLists = new();
+    private readonly ListPool<Block> _blockLists = new();
+    private readonly ListPool<Expression> _exprLists = new();
+    private readonly ListPool<ObjectConsItem> _itemLists = new();
+    private readonly ListPool<TemplatePart> _partLists = new();
     private int _pos;
     private int _prev = -1;
     private int _peekFrom = -1;
@@ -272,9 +278,9 @@ internal sealed partial class Parser
         var startTok = PrevIndex();
         int startS = S(startTok), startE = E(startTok);
         int endS, endE;
-        var items = new List<SyntaxNode>();
-        var attrs = new List<Attribute>();
-        var blocks = new List<Block>();
+        var items = _nodeLists.Rent();
+        var attrs = _attrLists.Rent();
+        var blocks = _blockLists.Rent();
         while (true)
         {
             var ni = PeekIndex();
@@ -356,7 +362,8 @@ internal sealed partial class Parser
             Recover(end);
             break;
         }
-        return new Body(_map, Math.Min(startS, endS), Math.Max(startE, endE), endE, items, attrs, blocks);
+        return new Body(_map, Math.Min(startS, endS), Math.Max(startE, endE), endE,
+            _nodeLists.ToArrayAndReturn(items), _attrLists.ToArrayAndReturn(attrs), _blockLists.ToArrayAndReturn(blocks));
     }
 
     private SyntaxNode? ParseBodyItem()
@@ -460,8 +467,8 @@ internal sealed partial class Parser
     private Block FinishBlock(int ident)
     {
         var type = Text(ident);
-        var labels = new List<string>();
-        var labelSpans = new List<(int Start, int End)>();
+        List<string>? labels = null;
+        List<(int Start, int End)>? labelSpans = null;
         int oBrace;
         while (true)
         {
@@ -475,15 +482,15 @@ internal sealed partial class Parser
             if (tk == TokenKind.OQuote)
             {
                 var (label, ls, le) = ParseQuotedStringLiteral();
-                labels.Add(label);
-                labelSpans.Add((ls, le));
+                (labels ??= []).Add(label);
+                (labelSpans ??= []).Add((ls, le));
                 continue;
             }
             if (tk == TokenKind.Ident)
             {
                 Read();
-                labels.Add(Text(ti));
-                labelSpans.Add((S(ti), E(ti)));
+                (labels ??= []).Add(Text(ti));
+                (labelSpans ??= []).Add((S(ti), E(ti)));
                 continue;
             }
             switch (tk)
@@ -500,9 +507,9 @@ internal sealed partial class Parser
                     break;
             }
             RecoverAfterBodyItem();
-            var (es, ee) = labelSpans.Count > 0 ? labelSpans[^1] : (S(ident), E(ident));
+            var (es, ee) = labelSpans is { Count: > 0 } ? labelSpans[^1] : (S(ident), E(ident));
             var emptyBody = new Body(_map, S(ident), E(ident), S(ident), [], [], []);
-            return new Block(_map, S(ident), ee, type, E(ident), labels, labelSpans, emptyBody, S(ident), E(ident), es, ee);
+            return new Block(_map, S(ident), ee, type, E(ident), Labels(labels), Spans(labelSpans), emptyBody, S(ident), E(ident), es, ee);
         }
 
         if (!Enter())
@@ -510,7 +517,7 @@ internal sealed partial class Parser
             Leave();
             var p = PrevIndex();
             var b0 = new Body(_map, S(oBrace), E(p), E(p), [], [], []);
-            return new Block(_map, S(ident), E(p), type, E(ident), labels, labelSpans, b0, S(oBrace), E(oBrace), S(p), E(p));
+            return new Block(_map, S(ident), E(p), type, E(ident), Labels(labels), Spans(labelSpans), b0, S(oBrace), E(oBrace), S(p), E(p));
         }
         Body? body;
         try
@@ -578,8 +585,12 @@ internal sealed partial class Parser
             RecoverAfterBodyItem();
         }
         body ??= new Body(_map, S(oBrace), Math.Max(E(oBrace), E(cb)), E(cb), [], [], []);
-        return new Block(_map, S(ident), Math.Max(E(cb), E(ident)), type, E(ident), labels, labelSpans, body, S(oBrace), E(oBrace), S(cb), E(cb));
+        return new Block(_map, S(ident), Math.Max(E(cb), E(ident)), type, E(ident), Labels(labels), Spans(labelSpans), body, S(oBrace), E(oBrace), S(cb), E(cb));
     }
+
+    private static string[] Labels(List<string>? labels) => labels == null ? [] : labels.ToArray();
+
+    private static (int Start, int End)[] Spans(List<(int Start, int End)>? spans) => spans == null ? [] : spans.ToArray();
 
     private (string Value, int Start, int End) ParseQuotedStringLiteral()
     {
