@@ -1,0 +1,274 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Provisioner.Bench.Hcl;
+
+/// <summary>
+/// HCL parser benchmark. Usage:
+/// <code>Provisioner.Bench.Hcl [--runs N] [--oracle oracle.json] [--report out.md] FILE...</code>
+/// For every file: parse throughput (median of N warm runs), parse + evaluate throughput, bytes allocated per
+/// input byte, and peak working set (in a child process per file, so one file's garbage doesn't count for the
+/// next). With <c>--oracle</c> (written by <c>oracle/bench.js --json</c>) it prints the reference
+/// implementation's figures and the ratios beside ours. See <c>bench/hcl/run.sh</c>.
+/// </summary>
+internal static class Program
+{
+    private const double TargetParseMbPerSec = 50;
+    private const double TargetSpeedupVsOracle = 50;
+    private const double TargetPeakMemoryPerInput = 10;
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    private static int Main(string[] args)
+    {
+        if (args.Length == 2 && args[0] == "--memory-child")
+        {
+            return MemoryChild(args[1]);
+        }
+
+        int runs = 7;
+        string? oraclePath = null, reportPath = null;
+        var files = new List<string>();
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--runs": runs = int.Parse(args[++i], Inv); break;
+                case "--oracle": oraclePath = args[++i]; break;
+                case "--report": reportPath = args[++i]; break;
+                case "-h" or "--help":
+                    Console.WriteLine("usage: Provisioner.Bench.Hcl [--runs N] [--oracle oracle.json] [--report out.md] FILE...");
+                    return 0;
+                default: files.Add(args[i]); break;
+            }
+        }
+        if (files.Count == 0 || runs < 1)
+        {
+            Console.Error.WriteLine("usage: Provisioner.Bench.Hcl [--runs N] [--oracle oracle.json] [--report out.md] FILE...");
+            return 2;
+        }
+
+        var oracle = oraclePath is null ? new Dictionary<string, OracleResult>() : ReadOracle(oraclePath);
+        var rows = new List<Row>();
+        foreach (var file in files)
+        {
+            rows.Add(Measure(file, runs));
+        }
+        var text = Render(rows, oracle, runs);
+        Console.Write(text);
+        if (reportPath is not null)
+        {
+            File.WriteAllText(reportPath, text);
+        }
+        return rows.Exists(r => r.Error is not null) ? 1 : 0;
+    }
+
+    private sealed record Row(
+        string File, long Bytes, double? ParseMbPerSec, double? ParseMinMs, double? ParseMedianMs, double? ParseMaxMs,
+        double? EvalMbPerSec, double? AllocPerByte, long? PeakWorkingSet, long? PeakDelta, long? Retained, string? Error);
+
+    private sealed record OracleResult(string File, long Bytes, double MedianMs, double MbPerSec, long PeakRssBytes, int Runs);
+
+    private static Row Measure(string path, int runs)
+    {
+        var name = Path.GetFileName(path);
+        var bytes = File.ReadAllBytes(path);
+        var mem = new ReadOnlyMemory<byte>(bytes);
+        double mb = bytes.Length / 1e6;
+        if (Subject.ParserMissing is not null)
+        {
+            return new Row(name, bytes.Length, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        // Warm-up: JIT, tiering, caches. The generated files must parse without errors.
+        for (int i = 0; i < 2; i++)
+        {
+            var (_, hasErrors) = Subject.Parse(mem, name);
+            if (hasErrors)
+            {
+                return new Row(name, bytes.Length, null, null, null, null, null, null, null, null, null,
+                    "the parser reported errors on this file");
+            }
+        }
+
+        var times = new double[runs];
+        for (int i = 0; i < runs; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            var result = Subject.Parse(mem, name);
+            sw.Stop();
+            GC.KeepAlive(result.Tree);
+            times[i] = sw.Elapsed.TotalMilliseconds;
+        }
+        Array.Sort(times);
+        double median = times[runs / 2];
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var once = Subject.Parse(mem, name);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        GC.KeepAlive(once.Tree);
+
+        double? evalMbPerSec = null;
+        if (Subject.EvaluatorMissing is null)
+        {
+            Subject.ParseAndEvaluate(mem, name);
+            var evalTimes = new double[runs];
+            for (int i = 0; i < runs; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                Subject.ParseAndEvaluate(mem, name);
+                evalTimes[i] = sw.Elapsed.TotalMilliseconds;
+            }
+            Array.Sort(evalTimes);
+            evalMbPerSec = mb / (evalTimes[runs / 2] / 1000);
+        }
+
+        var (peak, delta, retained, memError) = MeasureMemoryInChild(path);
+        return new Row(name, bytes.Length, mb / (median / 1000), times[0], median, times[^1], evalMbPerSec,
+            (double)allocated / bytes.Length, peak, delta, retained, memError);
+    }
+
+    /// <summary>Runs this program again with <c>--memory-child FILE</c> and reads back its peak working set.</summary>
+    private static (long? Peak, long? Delta, long? Retained, string? Error) MeasureMemoryInChild(string path)
+    {
+        var exe = Environment.ProcessPath ?? "dotnet";
+        var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(exe) == "dotnet")
+        {
+            psi.ArgumentList.Add(typeof(Program).Assembly.Location);
+        }
+        psi.ArgumentList.Add("--memory-child");
+        psi.ArgumentList.Add(path);
+        using var child = Process.Start(psi)!;
+        var stdout = child.StandardOutput.ReadToEnd();
+        var stderr = child.StandardError.ReadToEnd();
+        child.WaitForExit();
+        var parts = stdout.Trim().Split(' ');
+        if (child.ExitCode != 0 || parts.Length != 3)
+        {
+            return (null, null, null, "memory child failed: " + (stderr.Trim() + " " + stdout.Trim()).Trim());
+        }
+        long baseline = long.Parse(parts[0], Inv), peak = long.Parse(parts[1], Inv), retained = long.Parse(parts[2], Inv);
+        return (peak, Math.Max(0, peak - baseline), retained, null);
+    }
+
+    /// <summary>
+    /// In a fresh process: warm up on a tiny input, settle the heap, reset the kernel's high-water mark,
+    /// then read and parse the file once and print "baselineWorkingSet peakWorkingSet retainedManagedBytes"
+    /// (the last: managed heap growth with the tree and the input still alive, after a full collection).
+    /// </summary>
+    private static int MemoryChild(string path)
+    {
+        var tiny = "a = 1\nb \"c\" {\n  d = \"${e}\"\n}\n"u8.ToArray();
+        for (int i = 0; i < 3; i++)
+        {
+            GC.KeepAlive(Subject.Parse(tiny, "warmup.tf").Tree);
+        }
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        long baseline = self.WorkingSet64;
+        long managedBefore = GC.GetTotalMemory(forceFullCollection: true);
+        try
+        {
+            // Linux: "5" resets VmHWM (the peak resident set) to the current RSS.
+            File.WriteAllText("/proc/self/clear_refs", "5");
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        var result = Subject.Parse(bytes, Path.GetFileName(path));
+        self.Refresh();
+        long peak = Math.Max(self.PeakWorkingSet64, self.WorkingSet64);
+        long retained = GC.GetTotalMemory(forceFullCollection: true) - managedBefore;
+        GC.KeepAlive(result.Tree);
+        GC.KeepAlive(bytes);
+        Console.WriteLine(string.Create(Inv, $"{baseline} {peak} {retained}"));
+        return 0;
+    }
+
+    private static Dictionary<string, OracleResult> ReadOracle(string path)
+    {
+        var map = new Dictionary<string, OracleResult>(StringComparer.Ordinal);
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+        foreach (var r in doc.RootElement.GetProperty("results").EnumerateArray())
+        {
+            var o = new OracleResult(
+                r.GetProperty("file").GetString()!, r.GetProperty("bytes").GetInt64(), r.GetProperty("medianMs").GetDouble(),
+                r.GetProperty("mbPerSec").GetDouble(), r.GetProperty("peakRssBytes").GetInt64(), r.GetProperty("runs").GetInt32());
+            map[o.File] = o;
+        }
+        return map;
+    }
+
+    private static string Render(List<Row> rows, Dictionary<string, OracleResult> oracle, int runs)
+    {
+        var sb = new StringBuilder();
+        void Line(string s) => sb.Append(s).Append('\n');
+        string F(double? v, string fmt) => v is { } x ? x.ToString(fmt, Inv) : "n/a";
+        string Mib(long? v) => v is { } x ? (x / 1048576.0).ToString("0.0", Inv) + " MiB" : "n/a";
+
+        Line("");
+        Line(string.Create(Inv, $"HCL parser benchmark: {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, {runs} warm runs per figure (median)"));
+        if (Subject.ParserMissing is not null)
+        {
+            Line("our parser: " + Subject.ParserMissing);
+        }
+        Line("");
+        Line("| file | size MB | parse MB/s (median ms, min–max) | parse+eval MB/s | alloc bytes / input byte | peak WS (Δ over baseline) | Δ × input | retained tree + input × input | hcl2json MB/s (median ms) | hcl2json peak RSS | parse speed-up vs hcl2json |");
+        Line("|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in rows)
+        {
+            oracle.TryGetValue(r.File, out var o);
+            double mb = r.Bytes / 1e6;
+            string parse = r.ParseMbPerSec is null ? (Subject.ParserMissing ?? r.Error ?? "n/a")
+                : string.Create(Inv, $"**{r.ParseMbPerSec:0.0}** ({r.ParseMedianMs:0.0} ms, {r.ParseMinMs:0.0}–{r.ParseMaxMs:0.0})");
+            string eval = r.EvalMbPerSec is null ? (Subject.EvaluatorMissing ?? "n/a") : F(r.EvalMbPerSec, "0.0");
+            string peak = r.PeakWorkingSet is null ? (r.Error ?? "n/a") : $"{Mib(r.PeakWorkingSet)} ({Mib(r.PeakDelta)})";
+            string ratio = r.PeakDelta is { } d ? (d / (double)r.Bytes).ToString("0.0", Inv) + "×" : "n/a";
+            string kept = r.Retained is { } k ? (k / (double)r.Bytes).ToString("0.0", Inv) + "×" : "n/a";
+            string orc = o is null ? "not measured" : string.Create(Inv, $"{o.MbPerSec:0.00} ({o.MedianMs:0} ms)");
+            string orcMem = o is null ? "n/a" : Mib(o.PeakRssBytes);
+            string speedup = o is not null && r.ParseMbPerSec is { } p ? (p / o.MbPerSec).ToString("0", Inv) + "×" : "n/a";
+            Line($"| {r.File} | {mb.ToString("0.00", Inv)} | {parse} | {eval} | {F(r.AllocPerByte, "0.0")} | {peak} | {ratio} | {kept} | {orc} | {orcMem} | {speedup} |");
+        }
+        Line("");
+        Line("Targets:");
+        Line(Verdict("parse throughput", $"≥ {TargetParseMbPerSec.ToString(Inv)} MB/s", rows, r => r.ParseMbPerSec, v => v >= TargetParseMbPerSec, "0.0", " MB/s"));
+        Line(Verdict("parse speed-up vs hcl2json", $"≥ {TargetSpeedupVsOracle.ToString(Inv)}×", rows,
+            r => oracle.TryGetValue(r.File, out var o) && r.ParseMbPerSec is { } p ? p / o.MbPerSec : null,
+            v => v >= TargetSpeedupVsOracle, "0", "×"));
+        Line(Verdict("peak memory (Δ working set) vs input", $"< {TargetPeakMemoryPerInput.ToString(Inv)}× input", rows,
+            r => r.PeakDelta is { } d ? d / (double)r.Bytes : null, v => v < TargetPeakMemoryPerInput, "0.0", "×"));
+        Line("");
+        Line("MB = 10^6 bytes. Throughput is input bytes / median wall time of one whole ParseConfig call.");
+        Line("Peak WS: a fresh process per file parses it once (after warming up on a tiny input); Δ is the peak");
+        Line("resident set minus the settled baseline just before reading the file, so it includes the input bytes");
+        Line("and the GC's not-yet-collected garbage (the gen0 budget weighs most on small files). Retained: managed");
+        Line("heap growth after a full collection with the tree and the input bytes still alive.");
+        Line("hcl2json: @cdktf/hcl2json (hashicorp/hcl as WASM) under node, whole parse() call (parse + convert + JSON),");
+        Line("warm median after one discarded cold call; its peak RSS is the node process's, baseline included.");
+        return sb.ToString();
+    }
+
+    private static string Verdict(string what, string target, List<Row> rows, Func<Row, double?> value, Func<double, bool> ok,
+        string fmt, string unit)
+    {
+        var values = rows.Select(value).Where(v => v is not null).Select(v => v!.Value).ToList();
+        if (values.Count == 0)
+        {
+            return $"  {what} {target}: n/a";
+        }
+        bool pass = values.All(ok);
+        var shown = string.Join(", ", values.Select(v => v.ToString(fmt, Inv) + unit));
+        return $"  {what} {target}: {(pass ? "PASS" : "FAIL")} ({shown})";
+    }
+}

@@ -1,0 +1,6 @@
+empty {}
+
+labelled "one" {
+}
+
+two "a" "b" {}

@@ -1,0 +1,4 @@
+for_each {
+  dynamic = 1
+}
+locals {}

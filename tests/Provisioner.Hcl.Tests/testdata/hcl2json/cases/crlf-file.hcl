@@ -1,0 +1,7 @@
+a = 1
+b = "two"
+# comment
+block "x" {
+  c = [1,
+    2]
+}

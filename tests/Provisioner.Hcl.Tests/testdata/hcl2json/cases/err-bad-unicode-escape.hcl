@@ -1,0 +1,1 @@
+a = "bad \u12 short"

@@ -1,0 +1,1 @@
+resource "aws_${var.x}" "b" {}

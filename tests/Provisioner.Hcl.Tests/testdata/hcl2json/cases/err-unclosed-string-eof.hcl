@@ -1,0 +1,1 @@
+a = "unclosed at eof

@@ -1,0 +1,9 @@
+script = <<EOT
+line one
+  line two indented
+line three
+EOT
+
+other = <<END
+single
+END

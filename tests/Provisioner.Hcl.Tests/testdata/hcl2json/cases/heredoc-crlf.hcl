@@ -1,0 +1,9 @@
+a = <<EOT
+line one
+line two
+EOT
+
+b = <<-EOT
+    indented ${x}
+      more
+    EOT

@@ -1,0 +1,5 @@
+t  = true
+f  = false
+n  = null
+tt = [true, false, null]
+o  = { a = true, b = false, c = null }

@@ -1,0 +1,5 @@
+and  = a && b
+or   = a || b
+not  = !a
+all  = a && b || c && !d
+lits = true && false

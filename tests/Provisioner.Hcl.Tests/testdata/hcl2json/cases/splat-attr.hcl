@@ -1,0 +1,4 @@
+a = list.*.id
+b = list.*.a.b
+c = var.instances.*
+d = aws_instance.web.*.private_ip

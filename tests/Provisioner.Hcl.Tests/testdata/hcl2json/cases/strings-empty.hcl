@@ -1,0 +1,5 @@
+empty       = ""
+space       = " "
+in_tuple    = ["", "", ""]
+in_object   = { "" = "" }
+heredocish  = "<<EOT"

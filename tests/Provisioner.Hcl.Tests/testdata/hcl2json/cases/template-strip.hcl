@@ -1,0 +1,6 @@
+a = "hello ${~ name ~} !"
+b = "  ${~ x}  "
+c = "  ${x ~}  "
+d = "a %{~ if x ~} b %{~ endif ~} c"
+e = "a %{ if x ~} b %{~ else ~} c %{~ endif } d"
+f = "x %{~ for i in l ~} ${i} %{~ endfor ~} y"

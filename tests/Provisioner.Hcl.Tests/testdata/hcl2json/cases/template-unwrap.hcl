@@ -1,0 +1,6 @@
+bool   = "${true}"
+num    = "${1}"
+tuple  = "${[1, 2]}"
+object = "${{ a = 1 }}"
+null   = "${null}"
+str    = "${"inner"}"

@@ -1,0 +1,10 @@
+neg_lit   = -1
+neg_var   = -x
+neg_paren = -(a + b)
+neg_neg   = - -1
+not_var   = !x
+not_not   = !!x
+not_lit   = !true
+neg_attr  = -var.count
+neg_call  = -abs(x)
+neg_index = -list[0]

@@ -1,0 +1,8 @@
+block {
+	indented = "with tabs"
+	list = [
+		1,
+		2,
+	]
+}
+	a = "tab before name"
