@@ -1,0 +1,927 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+
+namespace Provisioner.Hcl.Values;
+
+/// <summary>
+/// An HCL number: a binary floating point value with a 512-bit mantissa, round-half-to-even,
+/// ±Infinity and no NaN. This mirrors Go's <c>big.Float</c> at precision 512, which is what cty
+/// (and therefore Terraform) uses, so arithmetic and formatting match the reference bit for bit.
+/// </summary>
+/// <remarks>
+/// The value is <c>mantissa × 2^exponent</c> with the mantissa odd (or zero), so the representation
+/// is canonical and structural equality is numeric equality. Operations that can fail in cty
+/// (opposing infinities, 0/0) have <c>Try…</c> forms that report a message instead of throwing.
+/// </remarks>
+public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
+{
+    /// <summary>Mantissa precision in bits (cty: 512).</summary>
+    public const int Precision = 512;
+
+    // Extra bits carried by inexact operations so a sticky bit never touches the rounding position.
+    private const int GuardBits = 3;
+
+    private readonly BigInteger _mant; // odd or zero; |_mant| < 2^Precision
+    private readonly int _exp;         // value = _mant * 2^_exp
+    private readonly sbyte _inf;       // 0 finite, +1 / -1 infinity
+
+    private HclNumber(BigInteger mant, int exp, sbyte inf)
+    {
+        _mant = mant;
+        _exp = exp;
+        _inf = inf;
+    }
+
+    public static HclNumber Zero => default;
+    public static HclNumber One { get; } = FromLong(1);
+    public static HclNumber PositiveInfinity { get; } = new(BigInteger.Zero, 0, 1);
+    public static HclNumber NegativeInfinity { get; } = new(BigInteger.Zero, 0, -1);
+
+    public bool IsInfinity => _inf != 0;
+    public bool IsPositiveInfinity => _inf > 0;
+    public bool IsNegativeInfinity => _inf < 0;
+    public bool IsZero => _inf == 0 && _mant.IsZero;
+
+    /// <summary>-1, 0 or +1.</summary>
+    public int Sign => _inf != 0 ? _inf : _mant.Sign;
+
+    /// <summary>True for finite numbers with no fractional part.</summary>
+    public bool IsInteger => _inf == 0 && _exp >= 0;
+
+    // ------------------------------------------------------------------ construction
+
+    public static HclNumber FromLong(long value) => value == 0 ? default : Normalize(value, 0);
+
+    public static HclNumber FromInt(int value) => FromLong(value);
+
+    /// <summary>An exact integer (rounded to 512 bits if it is larger than that).</summary>
+    public static HclNumber FromBigInteger(BigInteger value) => Round(value, 0, false);
+
+    /// <summary>Exact conversion of a double (53 bits always fit). NaN is rejected.</summary>
+    public static HclNumber FromDouble(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            throw new ArgumentException("HCL numbers have no NaN.", nameof(value));
+        }
+
+        if (double.IsPositiveInfinity(value))
+        {
+            return PositiveInfinity;
+        }
+
+        if (double.IsNegativeInfinity(value))
+        {
+            return NegativeInfinity;
+        }
+
+        if (value == 0)
+        {
+            return default;
+        }
+
+        long bits = BitConverter.DoubleToInt64Bits(value);
+        bool negative = bits < 0;
+        int rawExp = (int)((bits >> 52) & 0x7FF);
+        long frac = bits & 0xFFFFFFFFFFFFFL;
+        int exp;
+        if (rawExp == 0)
+        {
+            exp = -1074;
+        }
+        else
+        {
+            frac |= 1L << 52;
+            exp = rawExp - 1075;
+        }
+
+        return Normalize(negative ? -frac : frac, exp);
+    }
+
+    public static implicit operator HclNumber(long value) => FromLong(value);
+
+    public static implicit operator HclNumber(int value) => FromLong(value);
+
+    // ------------------------------------------------------------------ parsing
+
+    /// <summary>
+    /// Parses decimal text like Go's <c>big.ParseFloat(s, 10, 512, ToNearestEven)</c>: optional sign,
+    /// digits with an optional point, optional <c>e</c> exponent, or <c>Inf</c>/<c>+Inf</c>/<c>-Inf</c>.
+    /// The result is correctly rounded.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out HclNumber result)
+    {
+        result = default;
+        int i = 0;
+        bool negative = false;
+        if (i < text.Length && (text[i] == '+' || text[i] == '-'))
+        {
+            negative = text[i] == '-';
+            i++;
+        }
+
+        var rest = text[i..];
+        if (rest.Equals("Inf", StringComparison.Ordinal) || rest.Equals("inf", StringComparison.Ordinal))
+        {
+            result = negative ? NegativeInfinity : PositiveInfinity;
+            return true;
+        }
+
+        var digits = new StringBuilder(Math.Min(text.Length, 64));
+        int fracDigits = 0;
+        bool seenPoint = false;
+        bool anyDigit = false;
+        for (; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c >= '0' && c <= '9')
+            {
+                anyDigit = true;
+                if (digits.Length > 0 || c != '0')
+                {
+                    digits.Append(c);
+                }
+
+                if (seenPoint)
+                {
+                    fracDigits++;
+                }
+            }
+            else if (c == '.' && !seenPoint)
+            {
+                seenPoint = true;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (!anyDigit)
+        {
+            return false;
+        }
+
+        long exp10 = 0;
+        if (i < text.Length)
+        {
+            if (text[i] != 'e' && text[i] != 'E')
+            {
+                return false;
+            }
+
+            i++;
+            bool expNeg = false;
+            if (i < text.Length && (text[i] == '+' || text[i] == '-'))
+            {
+                expNeg = text[i] == '-';
+                i++;
+            }
+
+            if (i >= text.Length)
+            {
+                return false;
+            }
+
+            for (; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+
+                if (exp10 < 1_000_000_000_000L)
+                {
+                    exp10 = (exp10 * 10) + (c - '0');
+                }
+            }
+
+            if (expNeg)
+            {
+                exp10 = -exp10;
+            }
+        }
+
+        if (digits.Length == 0)
+        {
+            result = default;
+            return true;
+        }
+
+        // Trailing zeros of the digit string move into the exponent.
+        int end = digits.Length;
+        while (end > 1 && digits[end - 1] == '0')
+        {
+            end--;
+        }
+
+        long k = exp10 - fracDigits + (digits.Length - end);
+        var mant = BigInteger.Parse(digits.ToString(0, end), NumberStyles.None, CultureInfo.InvariantCulture);
+        if (negative)
+        {
+            mant = -mant;
+        }
+
+        result = FromDecimal(mant, k);
+        return true;
+    }
+
+    /// <summary>Parses or returns null; see <see cref="TryParse(ReadOnlySpan{char}, out HclNumber)"/>.</summary>
+    public static HclNumber? Parse(string text) => TryParse(text, out var n) ? n : null;
+
+    /// <summary>The correctly rounded value of <paramref name="digits"/> × 10^<paramref name="exp10"/>.</summary>
+    public static HclNumber FromDecimal(BigInteger digits, long exp10)
+    {
+        if (digits.IsZero)
+        {
+            return default;
+        }
+
+        int sign = digits.Sign;
+        var mag = BigInteger.Abs(digits);
+        long magDigits = (long)Math.Ceiling((double)mag.GetBitLength() * 0.30103) + 1;
+        // Go's big.Float has a 32-bit binary exponent; far outside that range we saturate.
+        if (exp10 + magDigits > 700_000_000L)
+        {
+            return sign > 0 ? PositiveInfinity : NegativeInfinity;
+        }
+
+        if (exp10 + magDigits < -700_000_000L)
+        {
+            return default;
+        }
+
+        if (exp10 >= 0)
+        {
+            var pow = BigInteger.Pow(5, (int)exp10);
+            return Round(sign * mag * pow, exp10, false);
+        }
+
+        int m = (int)-exp10;
+        var den = BigInteger.Pow(5, m);
+        long shift = Math.Max(0, Precision + GuardBits + den.GetBitLength() - mag.GetBitLength());
+        var num = mag << (int)shift;
+        var q = BigInteger.DivRem(num, den, out var rem);
+        return Round(sign * q, -(long)m - shift, !rem.IsZero);
+    }
+
+    // ------------------------------------------------------------------ rounding core
+
+    private static HclNumber Normalize(BigInteger mant, long exp)
+    {
+        if (mant.IsZero)
+        {
+            return default;
+        }
+
+        long tz = (long)BigInteger.TrailingZeroCount(mant);
+        if (tz > 0)
+        {
+            mant >>= (int)tz;
+            exp += tz;
+        }
+
+        long top = exp + (long)BigInteger.Abs(mant).GetBitLength();
+        if (top > int.MaxValue)
+        {
+            return mant.Sign > 0 ? PositiveInfinity : NegativeInfinity;
+        }
+
+        if (top < int.MinValue || exp < int.MinValue)
+        {
+            return default;
+        }
+
+        return new HclNumber(mant, (int)exp, 0);
+    }
+
+    /// <summary>
+    /// Rounds <c>(mant + ε) × 2^exp</c> to <see cref="Precision"/> bits, half to even. <paramref name="sticky"/>
+    /// says the true magnitude is slightly larger than |mant| (0 &lt; ε &lt; 1); callers then guarantee
+    /// |mant| has more than <see cref="Precision"/> + 1 bits.
+    /// </summary>
+    private static HclNumber Round(BigInteger mant, long exp, bool sticky)
+    {
+        if (mant.IsZero)
+        {
+            return default;
+        }
+
+        int sign = mant.Sign;
+        var mag = sign < 0 ? -mant : mant;
+        long bits = (long)mag.GetBitLength();
+        if (bits > Precision)
+        {
+            int shift = (int)(bits - Precision);
+            var q = mag >> shift;
+            var rem = mag - (q << shift);
+            var half = BigInteger.One << (shift - 1);
+            int cmp = rem.CompareTo(half);
+            bool up = cmp > 0 || (cmp == 0 && (sticky || !q.IsEven));
+            if (up)
+            {
+                q += 1;
+            }
+
+            mag = q;
+            exp += shift;
+        }
+
+        return Normalize(sign < 0 ? -mag : mag, exp);
+    }
+
+    // ------------------------------------------------------------------ arithmetic
+
+    public static HclNumber operator -(HclNumber a) => a.Negate();
+
+    public static HclNumber operator +(HclNumber a, HclNumber b) => Expect(TryAdd(a, b, out var r, out var e), r, e);
+
+    public static HclNumber operator -(HclNumber a, HclNumber b) => Expect(TrySubtract(a, b, out var r, out var e), r, e);
+
+    public static HclNumber operator *(HclNumber a, HclNumber b) => Expect(TryMultiply(a, b, out var r, out var e), r, e);
+
+    public static HclNumber operator /(HclNumber a, HclNumber b) => Expect(TryDivide(a, b, out var r, out var e), r, e);
+
+    public static HclNumber operator %(HclNumber a, HclNumber b) => Expect(TryModulo(a, b, out var r, out var e), r, e);
+
+    public static bool operator ==(HclNumber a, HclNumber b) => a.Equals(b);
+
+    public static bool operator !=(HclNumber a, HclNumber b) => !a.Equals(b);
+
+    public static bool operator <(HclNumber a, HclNumber b) => a.CompareTo(b) < 0;
+
+    public static bool operator >(HclNumber a, HclNumber b) => a.CompareTo(b) > 0;
+
+    public static bool operator <=(HclNumber a, HclNumber b) => a.CompareTo(b) <= 0;
+
+    public static bool operator >=(HclNumber a, HclNumber b) => a.CompareTo(b) >= 0;
+
+    private static HclNumber Expect(bool ok, HclNumber r, string? error) =>
+        ok ? r : throw new ArithmeticException(error);
+
+    public HclNumber Negate() => _inf != 0 ? new HclNumber(BigInteger.Zero, 0, (sbyte)-_inf) : new HclNumber(-_mant, _exp, 0);
+
+    public HclNumber Abs() => Sign < 0 ? Negate() : this;
+
+    /// <summary>a + b; fails only for opposing infinities (cty: "can't compute sum of opposing infinities").</summary>
+    public static bool TryAdd(HclNumber a, HclNumber b, out HclNumber result, out string? error)
+    {
+        error = null;
+        if (a._inf != 0 || b._inf != 0)
+        {
+            if (a._inf != 0 && b._inf != 0 && a._inf != b._inf)
+            {
+                result = default;
+                error = "can't compute sum of opposing infinities";
+                return false;
+            }
+
+            result = a._inf != 0 ? a : b;
+            return true;
+        }
+
+        result = AddFinite(a, b);
+        return true;
+    }
+
+    /// <summary>a - b; fails only for infinity minus the same infinity.</summary>
+    public static bool TrySubtract(HclNumber a, HclNumber b, out HclNumber result, out string? error)
+    {
+        if (a._inf != 0 && a._inf == b._inf)
+        {
+            result = default;
+            error = "can't subtract infinity from itself";
+            return false;
+        }
+
+        return TryAdd(a, b.Negate(), out result, out error);
+    }
+
+    public static bool TryMultiply(HclNumber a, HclNumber b, out HclNumber result, out string? error)
+    {
+        error = null;
+        if (a._inf != 0 || b._inf != 0)
+        {
+            if (a.IsZero || b.IsZero)
+            {
+                result = default;
+                error = "can't multiply zero by infinity";
+                return false;
+            }
+
+            result = a.Sign * b.Sign > 0 ? PositiveInfinity : NegativeInfinity;
+            return true;
+        }
+
+        if (a._mant.IsZero || b._mant.IsZero)
+        {
+            result = default;
+            return true;
+        }
+
+        result = Round(a._mant * b._mant, (long)a._exp + b._exp, false);
+        return true;
+    }
+
+    /// <summary>
+    /// a / b with big.Float semantics: x/0 is ±Infinity for x ≠ 0 (as in cty), while 0/0 and ∞/∞ fail with
+    /// cty's message "can't divide zero by zero or infinity by infinity".
+    /// </summary>
+    public static bool TryDivide(HclNumber a, HclNumber b, out HclNumber result, out string? error)
+    {
+        error = null;
+        if ((a.IsZero && b.IsZero) || (a._inf != 0 && b._inf != 0))
+        {
+            result = default;
+            error = "can't divide zero by zero or infinity by infinity";
+            return false;
+        }
+
+        if (a._inf != 0 || b.IsZero)
+        {
+            int s = a.Sign * (b.IsZero ? 1 : b.Sign);
+            result = s >= 0 ? PositiveInfinity : NegativeInfinity;
+            return true;
+        }
+
+        if (b._inf != 0 || a.IsZero)
+        {
+            result = default;
+            return true;
+        }
+
+        int sign = a._mant.Sign * b._mant.Sign;
+        var ma = BigInteger.Abs(a._mant);
+        var mb = BigInteger.Abs(b._mant);
+        long shift = Math.Max(0, Precision + GuardBits + (long)mb.GetBitLength() - (long)ma.GetBitLength());
+        var q = BigInteger.DivRem(ma << (int)shift, mb, out var rem);
+        result = Round(sign * q, (long)a._exp - b._exp - shift, !rem.IsZero);
+        return true;
+    }
+
+    /// <summary>
+    /// cty's modulo: <c>a - trunc(a/b)*b</c> with 512-bit intermediate rounding (so <c>11 % 5.1</c> keeps the
+    /// binary artefact cty shows). <c>a % 0</c> is <c>a</c>; with an infinite operand the result is
+    /// <c>a * b</c> (cty's shortcut).
+    /// </summary>
+    public static bool TryModulo(HclNumber a, HclNumber b, out HclNumber result, out string? error)
+    {
+        if (a._inf != 0 || b._inf != 0)
+        {
+            return TryMultiply(a, b, out result, out error);
+        }
+
+        error = null;
+        if (b.IsZero)
+        {
+            result = a;
+            return true;
+        }
+
+        TryDivide(a, b, out var rat, out _);
+        var q = rat.Truncate();
+        TryMultiply(q, b, out var prod, out _);
+        result = AddFinite(a, prod.Negate());
+        return true;
+    }
+
+    private static HclNumber AddFinite(HclNumber a, HclNumber b)
+    {
+        if (a._mant.IsZero)
+        {
+            return b;
+        }
+
+        if (b._mant.IsZero)
+        {
+            return a;
+        }
+
+        long pa = a._exp + (long)BigInteger.Abs(a._mant).GetBitLength();
+        long pb = b._exp + (long)BigInteger.Abs(b._mant).GetBitLength();
+        if (pa < pb)
+        {
+            (a, b) = (b, a);
+            (pa, pb) = (pb, pa);
+        }
+
+        const int Far = Precision + 5;
+        if (pb < pa - Far)
+        {
+            // b is far below a's rounding position: represent it as a sticky half-unit.
+            var ma = BigInteger.Abs(a._mant);
+            int k = Far - (int)ma.GetBitLength();
+            var scaled = ma << (k + 1);
+            long e = (long)a._exp - k - 1;
+            bool sameSign = a._mant.Sign == b._mant.Sign;
+            var mant = sameSign ? scaled : scaled - 1;
+            return Round(a._mant.Sign * mant, e, true);
+        }
+
+        long minExp = Math.Min(a._exp, b._exp);
+        var sum = (a._mant << (int)(a._exp - minExp)) + (b._mant << (int)(b._exp - minExp));
+        return Round(sum, minExp, false);
+    }
+
+    // ------------------------------------------------------------------ rounding to integers
+
+    /// <summary>Rounds toward zero (Go <c>Float.Int</c>). Infinities are returned unchanged.</summary>
+    public HclNumber Truncate()
+    {
+        if (_inf != 0 || _exp >= 0)
+        {
+            return this;
+        }
+
+        int sign = _mant.Sign;
+        var mag = BigInteger.Abs(_mant) >> -_exp;
+        return Normalize(sign * mag, 0);
+    }
+
+    /// <summary>Largest integer ≤ this value. Infinities are returned unchanged.</summary>
+    public HclNumber Floor()
+    {
+        if (_inf != 0 || _exp >= 0)
+        {
+            return this;
+        }
+
+        var t = Truncate();
+        return Sign < 0 ? AddFinite(t, FromLong(-1)) : t;
+    }
+
+    /// <summary>Smallest integer ≥ this value. Infinities are returned unchanged.</summary>
+    public HclNumber Ceiling()
+    {
+        if (_inf != 0 || _exp >= 0)
+        {
+            return this;
+        }
+
+        var t = Truncate();
+        return Sign > 0 ? AddFinite(t, One) : t;
+    }
+
+    /// <summary>a^b through float64 (<c>math.Pow</c>), as cty's <c>pow</c> does. Fails when the result is NaN.</summary>
+    public static bool TryPow(HclNumber a, HclNumber b, out HclNumber result, out string? error) =>
+        FromDoubleChecked(Math.Pow(a.ToDouble(), b.ToDouble()), out result, out error);
+
+    /// <summary>Logarithm of <paramref name="a"/> in <paramref name="logBase"/> through float64, as cty's <c>log</c> does.</summary>
+    public static bool TryLog(HclNumber a, HclNumber logBase, out HclNumber result, out string? error) =>
+        FromDoubleChecked(Math.Log(a.ToDouble()) / Math.Log(logBase.ToDouble()), out result, out error);
+
+    private static bool FromDoubleChecked(double d, out HclNumber result, out string? error)
+    {
+        if (double.IsNaN(d))
+        {
+            result = default;
+            error = "the result is not a number";
+            return false;
+        }
+
+        result = FromDouble(d);
+        error = null;
+        return true;
+    }
+
+    // ------------------------------------------------------------------ conversions
+
+    /// <summary>Nearest double (ties to even); overflow gives ±Infinity.</summary>
+    public double ToDouble()
+    {
+        if (_inf != 0)
+        {
+            return _inf > 0 ? double.PositiveInfinity : double.NegativeInfinity;
+        }
+
+        if (_mant.IsZero)
+        {
+            return 0;
+        }
+
+        int sign = _mant.Sign;
+        var mag = BigInteger.Abs(_mant);
+        long bits = (long)mag.GetBitLength();
+        long top = _exp + bits; // value in [2^(top-1), 2^top)
+        if (top > 1024)
+        {
+            return sign * double.PositiveInfinity;
+        }
+
+        // Number of mantissa bits available: 53 for normals, fewer for subnormals.
+        long keep = top - 1 >= -1022 ? 53 : 53 - (-1022 - (top - 1));
+        if (keep <= 0)
+        {
+            // Below half the smallest subnormal (or exactly half → ties to even = 0).
+            if (keep == 0 && !(mag == BigInteger.One << (int)(bits - 1)))
+            {
+                return sign * double.Epsilon;
+            }
+
+            return sign * 0.0;
+        }
+
+        long e = _exp;
+        if (bits > keep)
+        {
+            int shift = (int)(bits - keep);
+            var q = mag >> shift;
+            var rem = mag - (q << shift);
+            var half = BigInteger.One << (shift - 1);
+            int cmp = rem.CompareTo(half);
+            if (cmp > 0 || (cmp == 0 && !q.IsEven))
+            {
+                q += 1;
+            }
+
+            mag = q;
+            e += shift;
+        }
+
+        double r = Math.ScaleB((double)mag, (int)Math.Clamp(e, -2000, 2000));
+        return sign * r;
+    }
+
+    /// <summary>The integer value if this is an integer within <see cref="long"/> range.</summary>
+    public bool TryToLong(out long value)
+    {
+        value = 0;
+        if (!IsInteger)
+        {
+            return false;
+        }
+
+        if ((long)BigInteger.Abs(_mant).GetBitLength() + _exp > 64)
+        {
+            return false;
+        }
+
+        var v = _mant << _exp;
+        if (v < long.MinValue || v > long.MaxValue)
+        {
+            return false;
+        }
+
+        value = (long)v;
+        return true;
+    }
+
+    /// <summary>The integer value if this is an integer within <see cref="int"/> range.</summary>
+    public bool TryToInt(out int value)
+    {
+        value = 0;
+        if (TryToLong(out var l) && l >= int.MinValue && l <= int.MaxValue)
+        {
+            value = (int)l;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The integer part (truncated toward zero), or false for infinities.</summary>
+    public bool TryToBigInteger(out BigInteger value)
+    {
+        value = BigInteger.Zero;
+        if (_inf != 0)
+        {
+            return false;
+        }
+
+        var t = Truncate();
+        value = t._mant << t._exp;
+        return true;
+    }
+
+    /// <summary>The exact value as mantissa × 2^exponent (mantissa odd or zero); false for infinities.</summary>
+    public bool TryGetBinary(out BigInteger mantissa, out int exponent)
+    {
+        mantissa = _mant;
+        exponent = _exp;
+        return _inf == 0;
+    }
+
+    // ------------------------------------------------------------------ comparison
+
+    public int CompareTo(HclNumber other)
+    {
+        if (_inf != 0 || other._inf != 0)
+        {
+            int x = _inf != 0 ? _inf * 2 : Math.Sign(_mant.Sign);
+            int y = other._inf != 0 ? other._inf * 2 : Math.Sign(other._mant.Sign);
+            return x.CompareTo(y);
+        }
+
+        int sa = _mant.Sign;
+        int sb = other._mant.Sign;
+        if (sa != sb)
+        {
+            return sa.CompareTo(sb);
+        }
+
+        if (sa == 0)
+        {
+            return 0;
+        }
+
+        long pa = _exp + (long)BigInteger.Abs(_mant).GetBitLength();
+        long pb = other._exp + (long)BigInteger.Abs(other._mant).GetBitLength();
+        if (pa != pb)
+        {
+            return sa > 0 ? pa.CompareTo(pb) : pb.CompareTo(pa);
+        }
+
+        int minExp = Math.Min(_exp, other._exp);
+        var a = _mant << (_exp - minExp);
+        var b = other._mant << (other._exp - minExp);
+        return a.CompareTo(b);
+    }
+
+    public bool Equals(HclNumber other) => _inf == other._inf && _exp == other._exp && _mant.Equals(other._mant);
+
+    public override bool Equals(object? obj) => obj is HclNumber n && Equals(n);
+
+    public override int GetHashCode() => HashCode.Combine(_inf, _exp, _mant);
+
+    public static HclNumber Min(HclNumber a, HclNumber b) => a.CompareTo(b) <= 0 ? a : b;
+
+    public static HclNumber Max(HclNumber a, HclNumber b) => a.CompareTo(b) >= 0 ? a : b;
+
+    // ------------------------------------------------------------------ formatting
+
+    /// <summary>
+    /// The shortest decimal that reads back as this number at 512 bits, without exponent (Go
+    /// <c>Text('f', -1)</c>): <c>1</c>, <c>0.1</c>, <c>-2.5</c>, <c>+Inf</c>, <c>-Inf</c>.
+    /// </summary>
+    public override string ToString()
+    {
+        if (_inf != 0)
+        {
+            return _inf > 0 ? "+Inf" : "-Inf";
+        }
+
+        if (_mant.IsZero)
+        {
+            return "0";
+        }
+
+        if (TryToLong(out var small))
+        {
+            return small.ToString(CultureInfo.InvariantCulture);
+        }
+
+        bool negative = _mant.Sign < 0;
+        var (digits, pointPos) = Shortest(BigInteger.Abs(_mant), _exp); // value = 0.digits × 10^pointPos
+        var sb = new StringBuilder(digits.Length + 8);
+        if (negative)
+        {
+            sb.Append('-');
+        }
+
+        if (pointPos <= 0)
+        {
+            sb.Append("0.");
+            sb.Append('0', (int)-pointPos);
+            sb.Append(digits);
+        }
+        else if (pointPos >= digits.Length)
+        {
+            sb.Append(digits);
+            sb.Append('0', (int)(pointPos - digits.Length));
+        }
+        else
+        {
+            sb.Append(digits, 0, (int)pointPos);
+            sb.Append('.');
+            sb.Append(digits, (int)pointPos, digits.Length - (int)pointPos);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Exact decimal digits of m × 2^e (no trailing zeros) and the decimal point position.</summary>
+    private static (string Digits, long Point) ExactDecimal(BigInteger m, long e)
+    {
+        // m × 2^e = m × 5^-e / 10^-e for e < 0.
+        BigInteger n;
+        long scale; // value = n × 10^scale
+        if (e >= 0)
+        {
+            n = m << (int)e;
+            scale = 0;
+        }
+        else
+        {
+            n = m * BigInteger.Pow(5, (int)-e);
+            scale = e;
+        }
+
+        string s = n.ToString(CultureInfo.InvariantCulture);
+        int end = s.Length;
+        while (end > 1 && s[end - 1] == '0')
+        {
+            end--;
+        }
+
+        return (s[..end], s.Length + scale);
+    }
+
+    /// <summary>Go's <c>roundShortest</c> for a 512-bit float: shortest digits within the half-ulp interval.</summary>
+    private static (string Digits, long Point) Shortest(BigInteger mag, long exp)
+    {
+        var (d, dPoint) = ExactDecimal(mag, exp);
+
+        // Mantissa with Precision + 1 bits: its lsb is half an ulp.
+        long bits = (long)mag.GetBitLength();
+        long s = bits - (Precision + 1);
+        var m2 = s < 0 ? mag << (int)-s : mag >> (int)s; // mag has ≤ 512 bits so s < 0 always
+        long e2 = exp + s;
+        bool inclusive = (m2 & 2).IsZero;
+        var (lo, loPoint) = ExactDecimal(m2 - 1, e2);
+        var (up, upPoint) = ExactDecimal(m2 + 1, e2);
+
+        // Like Go, the bounds' digits are compared index by index (not aligned by decimal point).
+        _ = loPoint;
+        _ = upPoint;
+        char LowerAt(int i) => i < lo.Length ? lo[i] : '0';
+        char UpperAt(int i) => i < up.Length ? up[i] : '0';
+        int loLen = lo.Length;
+        int upLen = up.Length;
+
+        for (int i = 0; i < d.Length; i++)
+        {
+            char l = LowerAt(i);
+            char m = d[i];
+            char u = UpperAt(i);
+            bool okDown = l != m || (inclusive && i + 1 == loLen);
+            bool okUp = m != u && (inclusive || m + 1 < u || i + 1 < upLen);
+            if (okDown && okUp)
+            {
+                return RoundDigits(d, dPoint, i + 1, ShouldRoundUp(d, i + 1));
+            }
+
+            if (okDown)
+            {
+                return RoundDigits(d, dPoint, i + 1, false);
+            }
+
+            if (okUp)
+            {
+                return RoundDigits(d, dPoint, i + 1, true);
+            }
+        }
+
+        return (d, dPoint);
+    }
+
+    private static bool ShouldRoundUp(string d, int n)
+    {
+        if (n >= d.Length)
+        {
+            return false;
+        }
+
+        if (d[n] == '5' && n + 1 == d.Length)
+        {
+            return n > 0 && ((d[n - 1] - '0') & 1) != 0;
+        }
+
+        return d[n] >= '5';
+    }
+
+    private static (string Digits, long Point) RoundDigits(string d, long point, int n, bool up)
+    {
+        if (n >= d.Length)
+        {
+            return (d, point);
+        }
+
+        var chars = d.ToCharArray(0, n);
+        if (up)
+        {
+            int i = n - 1;
+            while (i >= 0 && chars[i] == '9')
+            {
+                i--;
+            }
+
+            if (i < 0)
+            {
+                return ("1", point + 1);
+            }
+
+            chars[i]++;
+            n = i + 1;
+        }
+
+        int end = n;
+        while (end > 1 && chars[end - 1] == '0')
+        {
+            end--;
+        }
+
+        return (new string(chars, 0, end), point);
+    }
+}
