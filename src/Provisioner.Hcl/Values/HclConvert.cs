@@ -345,6 +345,12 @@ public static partial class HclConvert
             }
 
             var src = v.Elements;
+            if (v.Type.IsSet && outType.IsList && src.Count > 1 && src.Any(e => !e.IsWhollyKnown))
+            {
+                // The order of unknown set elements is undecided, so the whole list is unknown.
+                return HclValue.UnknownOf(DynamicReplace(v.Type, outType.WithoutOptionalAttributes()));
+            }
+
             var elems = new HclValue[src.Count];
             for (int i = 0; i < elems.Length; i++)
             {

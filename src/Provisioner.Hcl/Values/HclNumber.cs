@@ -253,18 +253,65 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
             return default;
         }
 
+        // Go's scan: value = digits × 2^k × 5^k, where 5^|k| comes from big.Float.pow5 computed with 576-bit
+        // (and 640-bit) intermediate rounding. That is exact for |k| ≤ 248; beyond, we reproduce Go's rounding.
+        var (pm, pe) = GoPow5(Math.Abs(exp10));
         if (exp10 >= 0)
         {
-            var pow = BigInteger.Pow(5, (int)exp10);
-            return Round(sign * mag * pow, exp10, false);
+            return Round(sign * mag * pm, exp10 + pe, false);
         }
 
-        int m = (int)-exp10;
-        var den = BigInteger.Pow(5, m);
-        long shift = Math.Max(0, Precision + GuardBits + den.GetBitLength() - mag.GetBitLength());
-        var num = mag << (int)shift;
-        var q = BigInteger.DivRem(num, den, out var rem);
-        return Round(sign * q, -(long)m - shift, !rem.IsZero);
+        long shift = Math.Max(0, Precision + GuardBits + (long)pm.GetBitLength() - (long)mag.GetBitLength());
+        var q = BigInteger.DivRem(mag << (int)shift, pm, out var rem);
+        return Round(sign * q, exp10 - pe - shift, !rem.IsZero);
+    }
+
+    /// <summary>5^n as Go's <c>Float.pow5</c> computes it for a 512-bit target: (mantissa, binary exponent).</summary>
+    private static (BigInteger Mant, long Exp) GoPow5(long n)
+    {
+        const int M = 27; // 5^27 is the largest power of five in a uint64
+        if (n <= M)
+        {
+            return (BigInteger.Pow(5, (int)n), 0);
+        }
+
+        var z = (Mant: BigInteger.Pow(5, M), Exp: 0L);
+        var f = (Mant: new BigInteger(5), Exp: 0L);
+        n -= M;
+        while (n > 0)
+        {
+            if ((n & 1) != 0)
+            {
+                z = RoundBits(z.Mant * f.Mant, z.Exp + f.Exp, Precision + 64);
+            }
+
+            f = RoundBits(f.Mant * f.Mant, 2 * f.Exp, Precision + 128);
+            n >>= 1;
+        }
+
+        return z;
+    }
+
+    /// <summary>Rounds a positive exact mantissa to <paramref name="bits"/> bits, half to even.</summary>
+    private static (BigInteger Mant, long Exp) RoundBits(BigInteger mag, long exp, int bits)
+    {
+        long len = (long)mag.GetBitLength();
+        if (len <= bits)
+        {
+            return (mag, exp);
+        }
+
+        int shift = (int)(len - bits);
+        var q = mag >> shift;
+        var rem = mag - (q << shift);
+        var half = BigInteger.One << (shift - 1);
+        int cmp = rem.CompareTo(half);
+        if (cmp > 0 || (cmp == 0 && !q.IsEven))
+        {
+            q += 1;
+        }
+
+        return (q, exp + shift);
     }
 
     // ------------------------------------------------------------------ rounding core
@@ -801,6 +848,125 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Fixed-point text with exactly <paramref name="decimals"/> fraction digits, correctly rounded (half to even on
+    /// the exact binary value), like Go's <c>Text('f', decimals)</c> used by <c>format("%.2f")</c>.
+    /// </summary>
+    public string ToFixed(int decimals)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(decimals);
+        if (_inf != 0)
+        {
+            return _inf > 0 ? "+Inf" : "-Inf";
+        }
+
+        var (digits, point) = _mant.IsZero ? ("", 0L) : ExactDecimal(BigInteger.Abs(_mant), _exp);
+        (digits, point) = RoundAt(digits, point, point + decimals);
+        var sb = new StringBuilder();
+        if (_mant.Sign < 0)
+        {
+            sb.Append('-');
+        }
+
+        if (point <= 0)
+        {
+            sb.Append('0');
+        }
+        else
+        {
+            for (long i = 0; i < point; i++)
+            {
+                sb.Append(i < digits.Length ? digits[(int)i] : '0');
+            }
+        }
+
+        if (decimals > 0)
+        {
+            sb.Append('.');
+            for (long i = point; i < point + decimals; i++)
+            {
+                sb.Append(i >= 0 && i < digits.Length ? digits[(int)i] : '0');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Scientific text with <paramref name="decimals"/> digits after the point, like Go's <c>Text('e', decimals)</c>:
+    /// <c>1.234560e+03</c>.
+    /// </summary>
+    public string ToExponential(int decimals)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(decimals);
+        if (_inf != 0)
+        {
+            return _inf > 0 ? "+Inf" : "-Inf";
+        }
+
+        string digits;
+        long point;
+        if (_mant.IsZero)
+        {
+            (digits, point) = ("0", 1);
+        }
+        else
+        {
+            (digits, point) = ExactDecimal(BigInteger.Abs(_mant), _exp);
+            (digits, point) = RoundAt(digits, point, decimals + 1);
+        }
+
+        var sb = new StringBuilder();
+        if (_mant.Sign < 0)
+        {
+            sb.Append('-');
+        }
+
+        sb.Append(digits.Length > 0 ? digits[0] : '0');
+        if (decimals > 0)
+        {
+            sb.Append('.');
+            for (int i = 1; i <= decimals; i++)
+            {
+                sb.Append(i < digits.Length ? digits[i] : '0');
+            }
+        }
+
+        long e = _mant.IsZero ? 0 : point - 1;
+        sb.Append('e').Append(e < 0 ? '-' : '+');
+        var es = Math.Abs(e).ToString(CultureInfo.InvariantCulture);
+        if (es.Length < 2)
+        {
+            sb.Append('0');
+        }
+
+        sb.Append(es);
+        return sb.ToString();
+    }
+
+    /// <summary>Rounds a digit string (value 0.digits × 10^point) to its first <paramref name="n"/> digits, half to even.</summary>
+    private static (string Digits, long Point) RoundAt(string d, long point, long n)
+    {
+        if (n >= d.Length)
+        {
+            return (d, point);
+        }
+
+        if (n < 0)
+        {
+            return ("", point);
+        }
+
+        if (n == 0)
+        {
+            // Only a digit above one half rounds up to a new leading 1.
+            bool up = d[0] > '5' || (d[0] == '5' && d.Length > 1);
+            return up ? ("1", point + 1) : ("", point);
+        }
+
+        return RoundDigits(d, point, (int)n, ShouldRoundUp(d, (int)n));
+    }
+
     /// <summary>Exact decimal digits of m × 2^e (no trailing zeros) and the decimal point position.</summary>
     private static (string Digits, long Point) ExactDecimal(BigInteger m, long e)
     {
@@ -832,6 +998,14 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
     private static (string Digits, long Point) Shortest(BigInteger mag, long exp)
     {
         var (d, dPoint) = ExactDecimal(mag, exp);
+
+        // Two different decimals of at most n significant digits differ by more than 10^-n relative, while the
+        // rounding interval is at most 2^-512 relative wide. So an exact expansion of at most 154 digits is the
+        // only candidate of its length in the interval and is what Go's algorithm returns too.
+        if (d.Length <= 154)
+        {
+            return (d, dPoint);
+        }
 
         // Mantissa with Precision + 1 bits: its lsb is half an ulp.
         long bits = (long)mag.GetBitLength();

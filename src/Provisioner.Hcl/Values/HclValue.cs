@@ -106,7 +106,8 @@ public sealed partial class HclValue : IEquatable<HclValue>
             throw new ArgumentException("use ListOf(type) for an empty list", nameof(elements));
         }
 
-        return new(HclType.List(CommonElementType(arr, "list")), State.Known, default, elements: arr);
+        var et = CommonElementType(arr, "list");
+        return new(HclType.List(et), State.Known, default, elements: Retype(arr, et));
     }
 
     public static HclValue List(params HclValue[] elements) => List((IEnumerable<HclValue>)elements);
@@ -116,7 +117,7 @@ public sealed partial class HclValue : IEquatable<HclValue>
     {
         var arr = elements?.ToArray() ?? [];
         CheckElementTypes(arr, elementType, "list");
-        return new(HclType.List(elementType), State.Known, default, elements: arr);
+        return new(HclType.List(elementType), State.Known, default, elements: Retype(arr, elementType));
     }
 
     /// <summary>A set; duplicates are removed, element marks move to the set. Use <see cref="SetOf"/> for empty sets.</summary>
@@ -128,7 +129,8 @@ public sealed partial class HclValue : IEquatable<HclValue>
             throw new ArgumentException("use SetOf(type) for an empty set", nameof(elements));
         }
 
-        return SetOf(CommonElementType(arr, "set"), arr);
+        var et = CommonElementType(arr, "set");
+        return SetOf(et, Retype(arr, et));
     }
 
     public static HclValue Set(params HclValue[] elements) => Set((IEnumerable<HclValue>)elements);
@@ -138,6 +140,7 @@ public sealed partial class HclValue : IEquatable<HclValue>
     {
         var arr = elements?.ToArray() ?? [];
         CheckElementTypes(arr, elementType, "set");
+        Retype(arr, elementType);
         var marks = default(HclMarks);
         var unmarked = new List<HclValue>(arr.Length);
         foreach (var e in arr)
@@ -160,7 +163,8 @@ public sealed partial class HclValue : IEquatable<HclValue>
         }
 
         var et = CommonElementType(map.ValueList, "map");
-        return new(HclType.Map(et), State.Known, default, attributes: map);
+        var vals = Retype(map.ValueList.ToArray(), et);
+        return new(HclType.Map(et), State.Known, default, attributes: SortedStringMap<HclValue>.FromSorted([.. map.KeyList], vals));
     }
 
     /// <summary>A map with an explicit element type (possibly empty).</summary>
@@ -168,6 +172,11 @@ public sealed partial class HclValue : IEquatable<HclValue>
     {
         var map = items is null ? SortedStringMap<HclValue>.Empty : NormalizeKeys(items);
         CheckElementTypes(map.ValueList, elementType, "map");
+        if (!elementType.IsDynamic && map.ValueList.Any(v => v.Type.IsDynamic))
+        {
+            map = SortedStringMap<HclValue>.FromSorted([.. map.KeyList], Retype(map.ValueList.ToArray(), elementType));
+        }
+
         return new(HclType.Map(elementType), State.Known, default, attributes: map);
     }
 
@@ -206,25 +215,57 @@ public sealed partial class HclValue : IEquatable<HclValue>
         return SortedStringMap<HclValue>.Create(items.Select(kv => new KeyValuePair<string, HclValue>(UnicodeNormalizer.ToNfc(kv.Key), kv.Value)));
     }
 
+    /// <summary>
+    /// The one element type of a collection. Values of the dynamic pseudo-type (a bare null or DynamicVal) may mix
+    /// with values of a concrete type, as in cty; they are retyped to it by <see cref="Retype"/>.
+    /// </summary>
     private static HclType CommonElementType(IReadOnlyList<HclValue> values, string what)
     {
-        var t = values[0].Type;
-        for (int i = 1; i < values.Count; i++)
+        HclType? t = null;
+        foreach (var v in values)
         {
-            if (!values[i].Type.Equals(t))
+            if (v.Type.IsDynamic)
             {
-                throw new ArgumentException($"inconsistent {what} element types ({t.FriendlyName} then {values[i].Type.FriendlyName}); convert or unify first");
+                continue;
+            }
+
+            if (t is null)
+            {
+                t = v.Type;
+            }
+            else if (!v.Type.Equals(t))
+            {
+                throw new ArgumentException($"inconsistent {what} element types ({t.FriendlyName} then {v.Type.FriendlyName}); convert or unify first");
             }
         }
 
-        return t;
+        return t ?? HclType.Dynamic;
+    }
+
+    private static HclValue[] Retype(HclValue[] values, HclType type)
+    {
+        if (type.IsDynamic)
+        {
+            return values;
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            if (v.Type.IsDynamic)
+            {
+                values[i] = (v.IsKnown ? NullOf(type) : UnknownOf(type)).WithMarks(v.Marks);
+            }
+        }
+
+        return values;
     }
 
     private static void CheckElementTypes(IReadOnlyList<HclValue> values, HclType type, string what)
     {
         foreach (var v in values)
         {
-            if (!v.Type.Equals(type))
+            if (!v.Type.Equals(type) && !v.Type.IsDynamic)
             {
                 throw new ArgumentException($"{what} element of type {v.Type.FriendlyName} where {type.FriendlyName} is required; convert first");
             }
@@ -309,6 +350,32 @@ public sealed partial class HclValue : IEquatable<HclValue>
     /// <summary>Element values of a known collection or structural value, in iteration order (map/object: key order).</summary>
     public IReadOnlyList<HclValue> ElementValues =>
         _elements ?? (IReadOnlyList<HclValue>?)_attributes?.ValueList ?? throw Misuse("ElementValues", "a known collection");
+
+    /// <summary>
+    /// (key, element) pairs of a known collection or structural value, like cty's <c>ElementIterator</c>: number
+    /// indexes for lists and tuples, string keys for maps and objects, and the element itself for sets.
+    /// </summary>
+    public IEnumerable<KeyValuePair<HclValue, HclValue>> ElementEntries()
+    {
+        if (_attributes is not null)
+        {
+            for (int i = 0; i < _attributes.Count; i++)
+            {
+                yield return new(String(_attributes.KeyList[i]), _attributes.ValueList[i]);
+            }
+        }
+        else if (_elements is not null)
+        {
+            for (int i = 0; i < _elements.Length; i++)
+            {
+                yield return new(Type.IsSet ? _elements[i] : Number(i), _elements[i]);
+            }
+        }
+        else
+        {
+            throw Misuse("ElementEntries", "a known collection");
+        }
+    }
 
     /// <summary>True if this known map or object has the key.</summary>
     public bool HasKey(string key) => _attributes is not null && _attributes.ContainsKey(key);

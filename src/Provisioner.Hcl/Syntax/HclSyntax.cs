@@ -1,0 +1,95 @@
+using Provisioner.Hcl.Diagnostics;
+
+namespace Provisioner.Hcl.Syntax;
+
+/// <summary>
+/// Entry points for the HCL native syntax: configuration files, standalone expressions, bare templates and
+/// traversals. Parsing never throws on bad input: errors come back as diagnostics (with hclsyntax's summaries
+/// and ranges) together with a best-effort tree.
+/// </summary>
+public static class HclSyntax
+{
+    /// <summary>Parses a whole configuration file.</summary>
+    public static ParseResult<ConfigFile> ParseConfig(ReadOnlyMemory<byte> src, string filename) =>
+        ParseConfig(src, filename, SourcePos.Start);
+
+    /// <summary>Parses a whole configuration file whose first byte is at <paramref name="start"/>.</summary>
+    public static ParseResult<ConfigFile> ParseConfig(ReadOnlyMemory<byte> src, string filename, SourcePos start)
+    {
+        var (map, tokens, diags) = Lex(src, filename, start, template: false);
+        var parser = new Parser(map, tokens);
+        var body = parser.ParseBody(TokenKind.EndOfFile);
+        diags.AddRange(parser.Diagnostics);
+        var tree = new SyntaxTree(map, tokens);
+        var file = new ConfigFile(map, 0, src.Length, body);
+        tree.Root = file;
+        return new ParseResult<ConfigFile>(tree, file, new DiagnosticList(diags));
+    }
+
+    /// <summary>Parses a standalone expression (newlines are ignored, as if it were in parentheses).</summary>
+    public static ParseResult<Expression> ParseExpression(ReadOnlyMemory<byte> src, string filename, SourcePos start)
+    {
+        var (map, tokens, diags) = Lex(src, filename, start, template: false);
+        var parser = new Parser(map, tokens);
+        var expr = parser.ParseStandaloneExpression();
+        diags.AddRange(parser.Diagnostics);
+        var tree = new SyntaxTree(map, tokens) { Root = expr };
+        return new ParseResult<Expression>(tree, expr, new DiagnosticList(diags));
+    }
+
+    /// <summary>Parses a standalone expression starting at line 1, column 1.</summary>
+    public static ParseResult<Expression> ParseExpression(ReadOnlyMemory<byte> src, string filename) =>
+        ParseExpression(src, filename, SourcePos.Start);
+
+    /// <summary>Parses a bare template (the whole input is template text, as for <c>templatefile</c> or JSON strings).</summary>
+    public static ParseResult<Expression> ParseTemplate(ReadOnlyMemory<byte> src, string filename, SourcePos start)
+    {
+        var (map, tokens, diags) = Lex(src, filename, start, template: true);
+        var parser = new Parser(map, tokens);
+        var expr = parser.ParseBareTemplate();
+        diags.AddRange(parser.Diagnostics);
+        var tree = new SyntaxTree(map, tokens) { Root = expr };
+        return new ParseResult<Expression>(tree, expr, new DiagnosticList(diags));
+    }
+
+    /// <summary>Parses a bare template starting at line 1, column 1.</summary>
+    public static ParseResult<Expression> ParseTemplate(ReadOnlyMemory<byte> src, string filename) =>
+        ParseTemplate(src, filename, SourcePos.Start);
+
+    /// <summary>
+    /// Parses an absolute traversal such as <c>aws_instance.web[0].id</c> (only attribute and literal index
+    /// steps). Returns null with an error when the input is some other kind of expression.
+    /// </summary>
+    public static (Traversal? Traversal, DiagnosticList Diagnostics) ParseTraversalAbs(ReadOnlyMemory<byte> src, string filename, SourcePos start)
+    {
+        var result = ParseExpression(src, filename, start);
+        var diags = result.Diagnostics;
+        var expr = result.Root;
+        while (expr is ParenthesesExpr p)
+            expr = p.Expression;
+        if (expr is ScopeTraversalExpr s)
+            return (s.Traversal, diags);
+        if (!diags.HasErrors)
+        {
+            diags.Error("Invalid expression", "A single static variable reference is required: only attribute access and indexing with constant keys. No calculations, function calls, template expressions, etc are allowed here.",
+                result.Root.Range);
+        }
+        return (null, diags);
+    }
+
+    /// <summary>Lexes only (for tools and tests): the token array plus lexical diagnostics.</summary>
+    public static (SyntaxTree Tree, DiagnosticList Diagnostics) Lex(ReadOnlyMemory<byte> src, string filename, bool template = false)
+    {
+        var (map, tokens, diags) = Lex(src, filename, SourcePos.Start, template);
+        return (new SyntaxTree(map, tokens), new DiagnosticList(diags));
+    }
+
+    private static (SourceMap Map, TokenBuffer Tokens, List<Diagnostic> Diags) Lex(ReadOnlyMemory<byte> src, string filename, SourcePos start, bool template)
+    {
+        var map = new SourceMap(filename, src, start);
+        var tokens = Lexer.Lex(src, template);
+        var diags = new List<Diagnostic>();
+        LexDiagnostics.Check(tokens, map, src.Span, diags);
+        return (map, tokens, diags);
+    }
+}
