@@ -54,6 +54,23 @@ internal static class CommandLine
             return 1;
         }
 
+        // Terraform says "flag provided but not defined"; System.CommandLine would take an unknown -flag as a positional argument.
+        foreach (var child in parsed.CommandResult.Children)
+        {
+            if (child is System.CommandLine.Parsing.ArgumentResult arg)
+            {
+                foreach (var token in arg.Tokens)
+                {
+                    if (token.Value.Length > 1 && token.Value[0] == '-')
+                    {
+                        stderr.WriteLine($"error: flag provided but not defined: {token.Value}");
+                        stderr.WriteLine($"Run \"provisioner {parsed.CommandResult.Command.Name} -help\" for usage.");
+                        return 1;
+                    }
+                }
+            }
+        }
+
         var chdirValue = parsed.GetValue(chdir);
         if (chdirValue is { Length: > 0 })
         {
