@@ -8,6 +8,7 @@ namespace Provisioner.Bench.Hcl;
 /// <summary>
 /// HCL parser benchmark. Usage:
 /// <code>Provisioner.Bench.Hcl [--runs N] [--oracle oracle.json] [--report out.md] FILE...</code>
+/// <code>Provisioner.Bench.Hcl --alloc-profile FILE [RUNS]</code> (allocations of the parser, by type)
 /// For every file: parse throughput (median of N warm runs), parse + evaluate throughput, bytes allocated per
 /// input byte, and peak working set (in a child process per file, so one file's garbage doesn't count for the
 /// next). With <c>--oracle</c> (written by <c>oracle/bench.js --json</c>) it prints the reference
@@ -25,6 +26,10 @@ internal static class Program
         if (args.Length == 2 && args[0] == "--memory-child")
         {
             return MemoryChild(args[1]);
+        }
+        if (args.Length >= 2 && args[0] == "--alloc-profile")
+        {
+            return AllocationProfile.Run(args[1], args.Length > 2 ? int.Parse(args[2], Inv) : 3);
         }
 
         int runs = 7;
@@ -50,6 +55,7 @@ internal static class Program
         }
 
         var oracle = oraclePath is null ? new Dictionary<string, OracleResult>() : ReadOracle(oraclePath);
+        LoadAtStart = LoadAverage();
         var rows = new List<Row>();
         foreach (var file in files)
         {
@@ -65,7 +71,7 @@ internal static class Program
     }
 
     private sealed record Row(
-        string File, long Bytes, double? ParseMbPerSec, double? ParseMinMs, double? ParseMedianMs, double? ParseMaxMs,
+        string File, long Bytes, int Runs, double? ParseMbPerSec, double? ParseMinMs, double? ParseMedianMs, double? ParseMaxMs,
         double? EvalMbPerSec, double? AllocPerByte, long? PeakWorkingSet, long? PeakDelta, long? Retained, string? Error);
 
     private sealed record OracleResult(string File, long Bytes, double MedianMs, double MbPerSec, long PeakRssBytes, int Runs);
@@ -78,31 +84,40 @@ internal static class Program
         double mb = bytes.Length / 1e6;
         if (Subject.ParserMissing is not null)
         {
-            return new Row(name, bytes.Length, null, null, null, null, null, null, null, null, null, null);
+            return new Row(name, bytes.Length, 0, null, null, null, null, null, null, null, null, null, null);
         }
 
-        // Warm-up: JIT, tiering, caches. The generated files must parse without errors.
-        for (int i = 0; i < 2; i++)
+        // Warm-up: at least 5 parses and 1.5 s, so tiered JIT (tier 0, OSR, PGO, tier 1) has settled before timing.
+        // The generated files must parse without errors.
+        var warm = Stopwatch.StartNew();
+        for (int i = 0; i < 5 || warm.ElapsedMilliseconds < 1500; i++)
         {
             var (_, hasErrors) = Subject.Parse(mem, name);
             if (hasErrors)
             {
-                return new Row(name, bytes.Length, null, null, null, null, null, null, null, null, null,
+                return new Row(name, bytes.Length, 0, null, null, null, null, null, null, null, null, null,
                     "the parser reported errors on this file");
             }
         }
 
-        var times = new double[runs];
-        for (int i = 0; i < runs; i++)
+        // At least `runs` timed runs and at least 1 s of parsing (at most 50 runs): small files get more samples,
+        // which keeps the median steady on a shared machine.
+        var timeList = new List<double>();
+        double spent = 0;
+        while (timeList.Count < runs || (spent < 1000 && timeList.Count < 50))
         {
+            // Each timed run starts on a settled heap: it pays for the garbage it makes, not for the last run's.
+            Settle();
             var sw = Stopwatch.StartNew();
             var result = Subject.Parse(mem, name);
             sw.Stop();
             GC.KeepAlive(result.Tree);
-            times[i] = sw.Elapsed.TotalMilliseconds;
+            timeList.Add(sw.Elapsed.TotalMilliseconds);
+            spent += sw.Elapsed.TotalMilliseconds;
         }
+        var times = timeList.ToArray();
         Array.Sort(times);
-        double median = times[runs / 2];
+        double median = times[times.Length / 2];
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         var once = Subject.Parse(mem, name);
@@ -112,10 +127,15 @@ internal static class Program
         double? evalMbPerSec = null;
         if (Subject.EvaluatorMissing is null)
         {
-            Subject.ParseAndEvaluate(mem, name);
+            warm.Restart();
+            for (int i = 0; i < 5 || warm.ElapsedMilliseconds < 1500; i++)
+            {
+                Subject.ParseAndEvaluate(mem, name);
+            }
             var evalTimes = new double[runs];
             for (int i = 0; i < runs; i++)
             {
+                Settle();
                 var sw = Stopwatch.StartNew();
                 Subject.ParseAndEvaluate(mem, name);
                 evalTimes[i] = sw.Elapsed.TotalMilliseconds;
@@ -125,8 +145,15 @@ internal static class Program
         }
 
         var (peak, delta, retained, memError) = MeasureMemoryInChild(path);
-        return new Row(name, bytes.Length, mb / (median / 1000), times[0], median, times[^1], evalMbPerSec,
+        return new Row(name, bytes.Length, times.Length, mb / (median / 1000), times[0], median, times[^1], evalMbPerSec,
             (double)allocated / bytes.Length, peak, delta, retained, memError);
+    }
+
+    private static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 
     /// <summary>Runs this program again with <c>--memory-child FILE</c> and reads back its peak working set.</summary>
@@ -209,6 +236,26 @@ internal static class Program
         return map;
     }
 
+    private static string LoadAtStart = "";
+
+    /// <summary>The 1/5/15-minute load averages (Linux), to tell a quiet machine from a busy one.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            var parts = File.ReadAllText("/proc/loadavg").Split(' ');
+            return string.Join(" / ", parts.Take(3));
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "?";
+        }
+    }
+
     private static string Render(List<Row> rows, Dictionary<string, OracleResult> oracle, int runs)
     {
         var sb = new StringBuilder();
@@ -217,20 +264,21 @@ internal static class Program
         string Mib(long? v) => v is { } x ? (x / 1048576.0).ToString("0.0", Inv) + " MiB" : "n/a";
 
         Line("");
-        Line(string.Create(Inv, $"HCL parser benchmark: {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, {runs} warm runs per figure (median)"));
+        Line(string.Create(Inv, $"HCL parser benchmark: {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, medians of ≥ {runs} warm runs (ours: and ≥ 1 s)"));
+        Line($"load average (1/5/15 min) at start: {LoadAtStart}; at end: {LoadAverage()}");
         if (Subject.ParserMissing is not null)
         {
             Line("our parser: " + Subject.ParserMissing);
         }
         Line("");
-        Line("| file | size MB | parse MB/s (median ms, min–max) | parse+eval MB/s | alloc bytes / input byte | peak WS (Δ over baseline) | Δ × input | retained tree + input × input | hcl2json MB/s (median ms) | hcl2json peak RSS | parse speed-up vs hcl2json |");
+        Line("| file | size MB | parse MB/s (median ms, min–max, runs) | parse+eval MB/s | alloc bytes / input byte | peak WS (Δ over baseline) | Δ × input | retained tree + input × input | hcl2json MB/s (median ms) | hcl2json peak RSS | parse speed-up vs hcl2json |");
         Line("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in rows)
         {
             oracle.TryGetValue(r.File, out var o);
             double mb = r.Bytes / 1e6;
             string parse = r.ParseMbPerSec is null ? (Subject.ParserMissing ?? r.Error ?? "n/a")
-                : string.Create(Inv, $"**{r.ParseMbPerSec:0.0}** ({r.ParseMedianMs:0.0} ms, {r.ParseMinMs:0.0}–{r.ParseMaxMs:0.0})");
+                : string.Create(Inv, $"**{r.ParseMbPerSec:0.0}** ({r.ParseMedianMs:0.0} ms, {r.ParseMinMs:0.0}–{r.ParseMaxMs:0.0}, {r.Runs} runs)");
             string eval = r.EvalMbPerSec is null ? (Subject.EvaluatorMissing ?? "n/a") : F(r.EvalMbPerSec, "0.0");
             string peak = r.PeakWorkingSet is null ? (r.Error ?? "n/a") : $"{Mib(r.PeakWorkingSet)} ({Mib(r.PeakDelta)})";
             string ratio = r.PeakDelta is { } d ? (d / (double)r.Bytes).ToString("0.0", Inv) + "×" : "n/a";
@@ -249,7 +297,8 @@ internal static class Program
         Line(Verdict("peak memory (Δ working set) vs input", $"< {TargetPeakMemoryPerInput.ToString(Inv)}× input", rows,
             r => r.PeakDelta is { } d ? d / (double)r.Bytes : null, v => v < TargetPeakMemoryPerInput, "0.0", "×"));
         Line("");
-        Line("MB = 10^6 bytes. Throughput is input bytes / median wall time of one whole ParseConfig call.");
+        Line("MB = 10^6 bytes. Throughput is input bytes / median wall time of one whole ParseConfig call, each timed");
+        Line("run starting after a full collection (it pays for its own garbage, not for the previous run's).");
         Line("Peak WS: a fresh process per file parses it once (after warming up on a tiny input); Δ is the peak");
         Line("resident set minus the settled baseline just before reading the file, so it includes the input bytes");
         Line("and the GC's not-yet-collected garbage (the gen0 budget weighs most on small files). Retained: managed");

@@ -16,11 +16,11 @@ public static class HclSyntax
     /// <summary>Parses a whole configuration file whose first byte is at <paramref name="start"/>.</summary>
     public static ParseResult<ConfigFile> ParseConfig(ReadOnlyMemory<byte> src, string filename, SourcePos start)
     {
-        var (map, tokens, count, diags) = Lex(src, filename, start, template: false);
+        var (map, tokens, diags) = Lex(src, filename, start, template: false);
         var parser = new Parser(map, tokens);
         var body = parser.ParseBody(TokenKind.EndOfFile);
         diags.AddRange(parser.Diagnostics);
-        var tree = new SyntaxTree(map, tokens, count);
+        var tree = new SyntaxTree(map, tokens);
         var file = new ConfigFile(map, 0, src.Length, body);
         tree.Root = file;
         return new ParseResult<ConfigFile>(tree, file, new DiagnosticList(diags));
@@ -29,11 +29,11 @@ public static class HclSyntax
     /// <summary>Parses a standalone expression (newlines are ignored, as if it were in parentheses).</summary>
     public static ParseResult<Expression> ParseExpression(ReadOnlyMemory<byte> src, string filename, SourcePos start)
     {
-        var (map, tokens, count, diags) = Lex(src, filename, start, template: false);
+        var (map, tokens, diags) = Lex(src, filename, start, template: false);
         var parser = new Parser(map, tokens);
         var expr = parser.ParseStandaloneExpression();
         diags.AddRange(parser.Diagnostics);
-        var tree = new SyntaxTree(map, tokens, count) { Root = expr };
+        var tree = new SyntaxTree(map, tokens) { Root = expr };
         return new ParseResult<Expression>(tree, expr, new DiagnosticList(diags));
     }
 
@@ -44,11 +44,11 @@ public static class HclSyntax
     /// <summary>Parses a bare template (the whole input is template text, as for <c>templatefile</c> or JSON strings).</summary>
     public static ParseResult<Expression> ParseTemplate(ReadOnlyMemory<byte> src, string filename, SourcePos start)
     {
-        var (map, tokens, count, diags) = Lex(src, filename, start, template: true);
+        var (map, tokens, diags) = Lex(src, filename, start, template: true);
         var parser = new Parser(map, tokens);
         var expr = parser.ParseBareTemplate();
         diags.AddRange(parser.Diagnostics);
-        var tree = new SyntaxTree(map, tokens, count) { Root = expr };
+        var tree = new SyntaxTree(map, tokens) { Root = expr };
         return new ParseResult<Expression>(tree, expr, new DiagnosticList(diags));
     }
 
@@ -80,16 +80,16 @@ public static class HclSyntax
     /// <summary>Lexes only (for tools and tests): the token array plus lexical diagnostics.</summary>
     public static (SyntaxTree Tree, DiagnosticList Diagnostics) Lex(ReadOnlyMemory<byte> src, string filename, bool template = false)
     {
-        var (map, tokens, count, diags) = Lex(src, filename, SourcePos.Start, template);
-        return (new SyntaxTree(map, tokens, count), new DiagnosticList(diags));
+        var (map, tokens, diags) = Lex(src, filename, SourcePos.Start, template);
+        return (new SyntaxTree(map, tokens), new DiagnosticList(diags));
     }
 
-    private static (SourceMap Map, Token[] Tokens, int Count, List<Diagnostic> Diags) Lex(ReadOnlyMemory<byte> src, string filename, SourcePos start, bool template)
+    private static (SourceMap Map, TokenBuffer Tokens, List<Diagnostic> Diags) Lex(ReadOnlyMemory<byte> src, string filename, SourcePos start, bool template)
     {
         var map = new SourceMap(filename, src, start);
-        var tokens = Lexer.Lex(src, template, out var count);
+        var tokens = Lexer.Lex(src, template);
         var diags = new List<Diagnostic>();
-        LexDiagnostics.Check(tokens.AsSpan(0, count), map, src.Span, diags);
-        return (map, tokens, count, diags);
+        LexDiagnostics.Check(tokens, map, src.Span, diags);
+        return (map, tokens, diags);
     }
 }

@@ -5,11 +5,15 @@ namespace Provisioner.Hcl.Syntax;
 /// <summary>Reports invalid tokens after lexing, with HCL's summaries and its limits on repetition.</summary>
 internal static class LexDiagnostics
 {
-    public static void Check(ReadOnlySpan<Token> tokens, SourceMap map, ReadOnlySpan<byte> src, List<Diagnostic> diags)
+    public static void Check(TokenBuffer tokens, SourceMap map, ReadOnlySpan<byte> src, List<Diagnostic> diags)
     {
         int toldBitwise = 0, toldExponent = 0, toldBacktick = 0, toldApostrophe = 0, toldSemicolon = 0, toldBadUtf8 = 0;
-        foreach (var tok in tokens)
+        var kinds = tokens.Kinds;
+        for (var i = 0; i < tokens.Count; i++)
         {
+            if (kinds[i] < TokenKind.BitwiseAnd && kinds[i] != TokenKind.QuotedNewline)
+                continue;
+            var tok = tokens[i];
             switch (tok.Kind)
             {
                 case TokenKind.BitwiseAnd:

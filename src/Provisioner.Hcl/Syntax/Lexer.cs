@@ -27,7 +27,8 @@ internal sealed class Lexer
     }
 
     private readonly ReadOnlyMemory<byte> _src;
-    private Token[] _tokens;
+    private TokenKind[] _kinds;
+    private int[] _starts;
     private int _count;
     private Frame[] _frames = new Frame[8];
     private int _depth;
@@ -38,23 +39,32 @@ internal sealed class Lexer
     private Lexer(ReadOnlyMemory<byte> src)
     {
         _src = src;
-        _tokens = new Token[Math.Max(16, src.Length / 3)];
+        var capacity = Math.Max(16, (int)Math.Min(int.MaxValue - 64L, src.Length * 2L / 5));
+        _kinds = new TokenKind[capacity];
+        _starts = new int[capacity + 1];
     }
 
     /// <summary>Lexes <paramref name="src"/>; the last token is always <see cref="TokenKind.EndOfFile"/>.</summary>
-    public static Token[] Lex(ReadOnlyMemory<byte> src, bool template, out int count)
+    public static TokenBuffer Lex(ReadOnlyMemory<byte> src, bool template)
     {
         var lexer = new Lexer(src);
         lexer.Run(template);
-        count = lexer._count;
-        return lexer._tokens;
+        lexer._starts[lexer._count] = src.Length;
+        return new TokenBuffer(lexer._kinds, lexer._starts, lexer._count);
     }
 
+    /// <summary>Tokens are contiguous, so only the start is stored; a token ends where the next begins.</summary>
     private void Add(TokenKind kind, int start, int end)
     {
-        if (_count == _tokens.Length)
-            Array.Resize(ref _tokens, _tokens.Length * 2);
-        _tokens[_count++] = new Token(kind, start, end);
+        _ = end;
+        if (_count == _kinds.Length)
+        {
+            var n = _kinds.Length + (_kinds.Length >> 1) + 16;
+            Array.Resize(ref _kinds, n);
+            Array.Resize(ref _starts, n + 1);
+        }
+        _kinds[_count] = kind;
+        _starts[_count++] = start;
     }
 
     private void Push(Mode mode, int markerStart = 0, int markerLength = 0)

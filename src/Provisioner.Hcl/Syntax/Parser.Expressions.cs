@@ -180,7 +180,7 @@ internal sealed partial class Parser
         switch (expr)
         {
             case ScopeTraversalExpr s:
-                s.Traversal.AddStep(step);
+                s.AddStep(step);
                 s.EndOffset = Math.Max(s.EndOffset, step.EndOffset);
                 return s;
             case RelativeTraversalExpr r:
@@ -188,7 +188,7 @@ internal sealed partial class Parser
                 r.EndOffset = Math.Max(r.EndOffset, step.EndOffset);
                 return r;
             default:
-                return new RelativeTraversalExpr(_map, expr.StartOffset, Math.Max(expr.EndOffset, step.EndOffset), expr, [step]);
+                return new RelativeTraversalExpr(_map, expr.StartOffset, Math.Max(expr.EndOffset, step.EndOffset), expr, step);
         }
     }
 
@@ -405,13 +405,14 @@ internal sealed partial class Parser
                     return new LiteralValueExpr(_map, S(si), E(si), LiteralValueKind.Bool, "false");
                 if (span.SequenceEqual("null"u8))
                     return new LiteralValueExpr(_map, S(si), E(si), LiteralValueKind.Null, "null");
-                var root = new TraverseRoot(_map, S(si), E(si), Text(si));
-                return new ScopeTraversalExpr(_map, S(si), E(si), new Traversal(root, []));
+                return new ScopeTraversalExpr(_map, S(si), E(si), Text(si));
             }
             case TokenKind.OQuote:
             case TokenKind.OHeredoc:
             {
                 var open = Read();
+                if (Kind(open) == TokenKind.OQuote && TrySimpleString(open) is { } simple)
+                    return simple;
                 var closer = Opposite(Kind(open));
                 var flush = Kind(open) == TokenKind.OHeredoc && E(open) - S(open) > 2 && Src[S(open) + 2] == '-';
                 var (exprs, passthru, _, _) = ParseTemplateInner(closer, flush);
@@ -463,10 +464,33 @@ internal sealed partial class Parser
         }
     }
 
+    /// <summary>Fast path for the common <c>"text"</c> with no interpolation, escapes or errors.</summary>
+    private TemplateExpr? TrySimpleString(int open)
+    {
+        var i = open + 1;
+        if (_k[i] == TokenKind.CQuote)
+        {
+            _pos = i + 1;
+            _prev = i;
+            var empty = new LiteralValueExpr(_map, E(open), E(open), LiteralValueKind.String, "");
+            return new TemplateExpr(_map, S(open), E(i), [empty]);
+        }
+        if (_k[i] != TokenKind.QuotedLit || _k[i + 1] != TokenKind.CQuote)
+            return null;
+        var bytes = Src[S(i)..E(i)];
+        if (bytes.IndexOfAny((byte)'\\', (byte)'$', (byte)'%') >= 0)
+            return null;
+        _pos = i + 2;
+        _prev = i + 1;
+        var lit = new LiteralValueExpr(_map, S(i), E(i), LiteralValueKind.String, Encoding.UTF8.GetString(bytes));
+        return new TemplateExpr(_map, S(open), E(i + 1), [lit]);
+    }
+
     private Expression FinishFunctionCall(int nameTok)
     {
         var openTok = Read();
-        var sb = new StringBuilder(Text(nameTok));
+        var name = Text(nameTok);
+        StringBuilder? sb = null;
         var nameEnd = E(nameTok);
         while (Kind(openTok) == TokenKind.DoubleColon)
         {
@@ -477,6 +501,7 @@ internal sealed partial class Parser
                 RecoverOver(TokenKind.OParen);
                 return new ExprSyntaxError(_map, S(nameTok), Math.Max(E(nn), E(nameTok)));
             }
+            sb ??= new StringBuilder(name);
             sb.Append("::").Append(Text(nn));
             nameEnd = E(nn);
             openTok = Read();
@@ -488,7 +513,7 @@ internal sealed partial class Parser
             return new ExprSyntaxError(_map, S(nameTok), Math.Max(E(openTok), nameEnd));
         }
 
-        var args = new List<Expression>();
+        var args = _exprLists.Rent();
         var expandFinal = false;
         var closeTok = -1;
         PushNl(false);
@@ -556,7 +581,7 @@ internal sealed partial class Parser
         PopNl();
         if (closeTok < 0)
             closeTok = PrevIndex();
-        return new FunctionCallExpr(_map, S(nameTok), Math.Max(E(closeTok), E(openTok)), sb.ToString(), nameEnd, args, expandFinal,
+        return new FunctionCallExpr(_map, S(nameTok), Math.Max(E(closeTok), E(openTok)), sb?.ToString() ?? name, nameEnd, _exprLists.ToArrayAndReturn(args), expandFinal,
             S(openTok), S(closeTok), E(closeTok));
     }
 
@@ -568,7 +593,7 @@ internal sealed partial class Parser
         {
             if (IsKeyword(PeekIndex(), "for"u8))
                 return FinishFor(open);
-            var items = new List<Expression>();
+            var items = _exprLists.Rent();
             int close;
             while (true)
             {
@@ -611,7 +636,7 @@ internal sealed partial class Parser
                 }
                 Read();
             }
-            return new TupleConsExpr(_map, S(open), Math.Max(E(open), E(close)), items);
+            return new TupleConsExpr(_map, S(open), Math.Max(E(open), E(close)), _exprLists.ToArrayAndReturn(items));
         }
         finally
         {
@@ -631,7 +656,7 @@ internal sealed partial class Parser
         PushNl(true);
         try
         {
-            var items = new List<ObjectConsItem>();
+            var items = _itemLists.Rent();
             int close;
             while (true)
             {
@@ -720,7 +745,7 @@ internal sealed partial class Parser
                 }
                 Read();
             }
-            return new ObjectConsExpr(_map, S(open), Math.Max(E(open), E(close)), items);
+            return new ObjectConsExpr(_map, S(open), Math.Max(E(open), E(close)), _itemLists.ToArrayAndReturn(items));
         }
         finally
         {

@@ -13,7 +13,7 @@ internal sealed partial class Parser
         return new TemplateExpr(_map, start, end, exprs);
     }
 
-    private (List<Expression> Exprs, bool Passthru, int Start, int End) ParseTemplateInner(TokenKind end, bool flush)
+    private (Expression[] Exprs, bool Passthru, int Start, int End) ParseTemplateInner(TokenKind end, bool flush)
     {
         if (!Enter())
         {
@@ -28,11 +28,13 @@ internal sealed partial class Parser
                 FlushHeredoc(parts);
             Meld(parts);
             var pos = 0;
-            var exprs = new List<Expression>();
+            var exprs = _exprLists.Rent();
             while (parts[pos].Kind != TemplatePartKind.End)
                 exprs.Add(BuildTemplateItem(parts, ref pos));
             var passthru = parts.Count == 2 && parts[0].Kind == TemplatePartKind.Interp;
-            return (exprs, passthru, start, stop);
+            parts.Clear();
+            _partLists.ToArrayAndReturn(parts);
+            return (_exprLists.ToArrayAndReturn(exprs), passthru, start, stop);
         }
         finally
         {
@@ -42,7 +44,7 @@ internal sealed partial class Parser
 
     private (List<TemplatePart> Parts, int Start, int End) ParseTemplateParts(TokenKind end)
     {
-        var parts = new List<TemplatePart>();
+        var parts = _partLists.Rent();
         var startTok = PeekIndex();
         int startS = S(startTok), startE = E(startTok);
         var ltrimNext = false;
@@ -386,7 +388,7 @@ internal sealed partial class Parser
     {
         if (exprs.Count == 0)
             exprs.Add(new LiteralValueExpr(_map, emptyAt, emptyAt, LiteralValueKind.String, ""));
-        return new TemplateExpr(_map, exprs[0].StartOffset, exprs[^1].EndOffset, exprs);
+        return new TemplateExpr(_map, exprs[0].StartOffset, exprs[^1].EndOffset, exprs.ToArray());
     }
 
     private Expression BuildIf(List<TemplatePart> parts, ref int pos)

@@ -13,20 +13,32 @@ internal sealed partial class Parser
     private const int MaxDepth = 256;
 
     private readonly SourceMap _map;
-    private readonly Token[] _t;
+    private readonly TokenKind[] _k;
+    private readonly int[] _s;
     private readonly List<Diagnostic> _diags = [];
     private readonly Stack<bool> _nlStack = new();
+    private readonly NameTable _names = new();
+    private readonly ListPool<SyntaxNode> _nodeLists = new();
+    private readonly ListPool<Attribute> _attrLists = new();
+    private readonly ListPool<Block> _blockLists = new();
+    private readonly ListPool<Expression> _exprLists = new();
+    private readonly ListPool<ObjectConsItem> _itemLists = new();
+    private readonly ListPool<TemplatePart> _partLists = new();
     private int _pos;
     private int _prev = -1;
+    private int _peekFrom = -1;
+    private int _peekResult;
+    private bool _peekNl;
     private bool _recovery;
     private int _errors;
     private int _depth;
     private bool _nl = true;
 
-    public Parser(SourceMap map, Token[] tokens)
+    public Parser(SourceMap map, TokenBuffer tokens)
     {
         _map = map;
-        _t = tokens;
+        _k = tokens.Kinds;
+        _s = tokens.Starts;
     }
 
     public List<Diagnostic> Diagnostics => _diags;
@@ -39,10 +51,21 @@ internal sealed partial class Parser
 
     private int PeekIndex()
     {
+        if (_peekFrom == _pos && _peekNl == _nl)
+            return _peekResult;
+        var r = Scan();
+        _peekFrom = _pos;
+        _peekNl = _nl;
+        _peekResult = r;
+        return r;
+    }
+
+    private int Scan()
+    {
         var i = _pos;
         while (true)
         {
-            switch (_t[i].Kind)
+            switch (_k[i])
             {
                 case TokenKind.Whitespace:
                 case TokenKind.Comment:
@@ -65,7 +88,7 @@ internal sealed partial class Parser
 
     private TokenKind Kind(int i)
     {
-        var k = _t[i].Kind;
+        var k = _k[i];
         return k == TokenKind.LineComment ? TokenKind.Newline : k;
     }
 
@@ -75,21 +98,21 @@ internal sealed partial class Parser
     {
         var i = PeekIndex();
         _prev = i;
-        if (_t[i].Kind != TokenKind.EndOfFile)
+        if (_k[i] != TokenKind.EndOfFile)
             _pos = i + 1;
         return i;
     }
 
     private int PrevIndex() => _prev < 0 ? PeekIndex() : _prev;
 
-    private int S(int i) => _t[i].Start;
+    private int S(int i) => _s[i];
 
-    private int E(int i) => _t[i].End;
+    private int E(int i) => _s[i + 1];
 
-    private string Text(int i) => Encoding.UTF8.GetString(Src[_t[i].Start.._t[i].End]);
+    private string Text(int i) => _names.Get(Src[_s[i].._s[i + 1]]);
 
     private bool IsKeyword(int i, ReadOnlySpan<byte> keyword) =>
-        _t[i].Kind == TokenKind.Ident && Src[_t[i].Start.._t[i].End].SequenceEqual(keyword);
+        _k[i] == TokenKind.Ident && Src[_s[i].._s[i + 1]].SequenceEqual(keyword);
 
     private void PushNl(bool include)
     {
@@ -241,7 +264,7 @@ internal sealed partial class Parser
         if (!_recovery)
             ErrorAt("Nesting too deep", $"This configuration is nested more than {MaxDepth} levels deep, which is not supported.", i);
         _recovery = true;
-        while (_t[_pos].Kind != TokenKind.EndOfFile)
+        while (_k[_pos] != TokenKind.EndOfFile)
             _pos++;
         return false;
     }
@@ -255,9 +278,9 @@ internal sealed partial class Parser
         var startTok = PrevIndex();
         int startS = S(startTok), startE = E(startTok);
         int endS, endE;
-        var items = new List<SyntaxNode>();
-        var attrs = new List<Attribute>();
-        var blocks = new List<Block>();
+        var items = _nodeLists.Rent();
+        var attrs = _attrLists.Rent();
+        var blocks = _blockLists.Rent();
         while (true)
         {
             var ni = PeekIndex();
@@ -339,7 +362,8 @@ internal sealed partial class Parser
             Recover(end);
             break;
         }
-        return new Body(_map, Math.Min(startS, endS), Math.Max(startE, endE), endE, items, attrs, blocks);
+        return new Body(_map, Math.Min(startS, endS), Math.Max(startE, endE), endE,
+            _nodeLists.ToArrayAndReturn(items), _attrLists.ToArrayAndReturn(attrs), _blockLists.ToArrayAndReturn(blocks));
     }
 
     private SyntaxNode? ParseBodyItem()
@@ -443,8 +467,8 @@ internal sealed partial class Parser
     private Block FinishBlock(int ident)
     {
         var type = Text(ident);
-        var labels = new List<string>();
-        var labelSpans = new List<(int Start, int End)>();
+        List<string>? labels = null;
+        List<(int Start, int End)>? labelSpans = null;
         int oBrace;
         while (true)
         {
@@ -458,15 +482,15 @@ internal sealed partial class Parser
             if (tk == TokenKind.OQuote)
             {
                 var (label, ls, le) = ParseQuotedStringLiteral();
-                labels.Add(label);
-                labelSpans.Add((ls, le));
+                (labels ??= []).Add(label);
+                (labelSpans ??= []).Add((ls, le));
                 continue;
             }
             if (tk == TokenKind.Ident)
             {
                 Read();
-                labels.Add(Text(ti));
-                labelSpans.Add((S(ti), E(ti)));
+                (labels ??= []).Add(Text(ti));
+                (labelSpans ??= []).Add((S(ti), E(ti)));
                 continue;
             }
             switch (tk)
@@ -483,9 +507,9 @@ internal sealed partial class Parser
                     break;
             }
             RecoverAfterBodyItem();
-            var (es, ee) = labelSpans.Count > 0 ? labelSpans[^1] : (S(ident), E(ident));
+            var (es, ee) = labelSpans is { Count: > 0 } ? labelSpans[^1] : (S(ident), E(ident));
             var emptyBody = new Body(_map, S(ident), E(ident), S(ident), [], [], []);
-            return new Block(_map, S(ident), ee, type, E(ident), labels, labelSpans, emptyBody, S(ident), E(ident), es, ee);
+            return new Block(_map, S(ident), ee, type, E(ident), Labels(labels), Spans(labelSpans), emptyBody, S(ident), E(ident), es, ee);
         }
 
         if (!Enter())
@@ -493,7 +517,7 @@ internal sealed partial class Parser
             Leave();
             var p = PrevIndex();
             var b0 = new Body(_map, S(oBrace), E(p), E(p), [], [], []);
-            return new Block(_map, S(ident), E(p), type, E(ident), labels, labelSpans, b0, S(oBrace), E(oBrace), S(p), E(p));
+            return new Block(_map, S(ident), E(p), type, E(ident), Labels(labels), Spans(labelSpans), b0, S(oBrace), E(oBrace), S(p), E(p));
         }
         Body? body;
         try
@@ -561,8 +585,12 @@ internal sealed partial class Parser
             RecoverAfterBodyItem();
         }
         body ??= new Body(_map, S(oBrace), Math.Max(E(oBrace), E(cb)), E(cb), [], [], []);
-        return new Block(_map, S(ident), Math.Max(E(cb), E(ident)), type, E(ident), labels, labelSpans, body, S(oBrace), E(oBrace), S(cb), E(cb));
+        return new Block(_map, S(ident), Math.Max(E(cb), E(ident)), type, E(ident), Labels(labels), Spans(labelSpans), body, S(oBrace), E(oBrace), S(cb), E(cb));
     }
+
+    private static string[] Labels(List<string>? labels) => labels == null ? [] : labels.ToArray();
+
+    private static (int Start, int End)[] Spans(List<(int Start, int End)>? spans) => spans == null ? [] : spans.ToArray();
 
     private (string Value, int Start, int End) ParseQuotedStringLiteral()
     {

@@ -10,13 +10,12 @@ namespace Provisioner.Hcl.Syntax;
 /// </summary>
 public sealed class SyntaxTree
 {
-    private readonly Token[] _tokens;
+    private readonly TokenBuffer _tokens;
 
-    internal SyntaxTree(SourceMap map, Token[] tokens, int tokenCount)
+    internal SyntaxTree(SourceMap map, TokenBuffer tokens)
     {
         Map = map;
         _tokens = tokens;
-        TokenCount = tokenCount;
     }
 
     internal SourceMap Map { get; }
@@ -27,9 +26,9 @@ public sealed class SyntaxTree
     public ReadOnlyMemory<byte> Source => Map.Bytes;
 
     /// <summary>All tokens including trivia; the last one is <see cref="TokenKind.EndOfFile"/>.</summary>
-    public ReadOnlySpan<Token> Tokens => _tokens.AsSpan(0, TokenCount);
+    public TokenList Tokens => new(_tokens);
 
-    public int TokenCount { get; }
+    public int TokenCount => _tokens.Count;
 
     /// <summary>The root node (a <see cref="ConfigFile"/> for configurations, else an <see cref="Expression"/>).</summary>
     public SyntaxNode Root { get; internal set; } = null!;
@@ -41,10 +40,14 @@ public sealed class SyntaxTree
     public SourceRange GetRange(int start, int end) => Map.Range(start, end);
 
     /// <summary>The range of token <paramref name="index"/>.</summary>
-    public SourceRange GetTokenRange(int index) => Map.Range(_tokens[index].Start, _tokens[index].End);
+    public SourceRange GetTokenRange(int index) => Map.Range(Tokens[index].Start, Tokens[index].End);
 
     /// <summary>The bytes of token <paramref name="index"/>.</summary>
-    public ReadOnlySpan<byte> GetTokenBytes(int index) => Map.Bytes.Span[_tokens[index].Start.._tokens[index].End];
+    public ReadOnlySpan<byte> GetTokenBytes(int index)
+    {
+        var t = Tokens[index];
+        return Map.Bytes.Span[t.Start..t.End];
+    }
 
     /// <summary>Index of the token containing buffer offset <paramref name="offset"/> (the EOF token for the end).</summary>
     public int TokenIndexAt(int offset)
@@ -53,7 +56,7 @@ public sealed class SyntaxTree
         while (lo < hi)
         {
             var mid = (lo + hi + 1) >> 1;
-            if (_tokens[mid].Start <= offset)
+            if (_tokens.Starts[mid] <= offset)
                 lo = mid;
             else
                 hi = mid - 1;
@@ -65,16 +68,16 @@ public sealed class SyntaxTree
     public void WriteTo(IBufferWriter<byte> writer)
     {
         var src = Map.Bytes.Span;
-        foreach (var t in Tokens)
-            writer.Write(src[t.Start..t.End]);
+        for (var i = 0; i < _tokens.Count; i++)
+            writer.Write(src[_tokens.Starts[i].._tokens.Starts[i + 1]]);
     }
 
     /// <summary>Writes every token back, reproducing the source exactly.</summary>
     public void WriteTo(Stream stream)
     {
         var src = Map.Bytes.Span;
-        foreach (var t in Tokens)
-            stream.Write(src[t.Start..t.End]);
+        for (var i = 0; i < _tokens.Count; i++)
+            stream.Write(src[_tokens.Starts[i].._tokens.Starts[i + 1]]);
     }
 
     /// <summary>The full text of the tree (the source as a string).</summary>

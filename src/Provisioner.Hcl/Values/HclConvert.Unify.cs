@@ -12,6 +12,45 @@ public static partial class HclConvert
     /// <summary>Like <see cref="Unify"/> but allowing unsafe conversions (cty <c>UnifyUnsafe</c>; HCL conditionals use this).</summary>
     public static HclType? UnifyUnsafe(IEnumerable<HclType> types) => UnifyCore(types.ToList(), true);
 
+    /// <summary>
+    /// Finds a common type for the values (<see cref="UnifyUnsafe"/>) and converts each to it, so they can form a
+    /// list, set or map. Fails with cty's wording when no common type exists or a value does not convert.
+    /// </summary>
+    public static bool TryUnifyValues(IReadOnlyList<HclValue> values, out HclType type, out HclValue[] converted, out HclError? error)
+    {
+        converted = [];
+        error = null;
+        type = HclType.Dynamic;
+        if (values.Count == 0)
+        {
+            return true;
+        }
+
+        var t = UnifyCore(values.Select(v => v.Type).ToList(), true);
+        if (t is null)
+        {
+            error = new HclError("all values must have the same type");
+            return false;
+        }
+
+        var result = new HclValue[values.Count];
+        for (int i = 0; i < values.Count; i++)
+        {
+            var r = Convert(values[i], t);
+            if (!r.IsSuccess)
+            {
+                error = r.Error with { Path = HclPath.Format(HclPath.Index(null, i)) + r.Error.Path };
+                return false;
+            }
+
+            result[i] = r.Value;
+        }
+
+        type = t;
+        converted = result;
+        return true;
+    }
+
     internal static HclType? UnifyCore(IReadOnlyList<HclType> types, bool unsafeMode)
     {
         if (types.Count == 0)

@@ -351,6 +351,32 @@ public sealed partial class HclValue : IEquatable<HclValue>
     public IReadOnlyList<HclValue> ElementValues =>
         _elements ?? (IReadOnlyList<HclValue>?)_attributes?.ValueList ?? throw Misuse("ElementValues", "a known collection");
 
+    /// <summary>
+    /// (key, element) pairs of a known collection or structural value, like cty's <c>ElementIterator</c>: number
+    /// indexes for lists and tuples, string keys for maps and objects, and the element itself for sets.
+    /// </summary>
+    public IEnumerable<KeyValuePair<HclValue, HclValue>> ElementEntries()
+    {
+        if (_attributes is not null)
+        {
+            for (int i = 0; i < _attributes.Count; i++)
+            {
+                yield return new(String(_attributes.KeyList[i]), _attributes.ValueList[i]);
+            }
+        }
+        else if (_elements is not null)
+        {
+            for (int i = 0; i < _elements.Length; i++)
+            {
+                yield return new(Type.IsSet ? _elements[i] : Number(i), _elements[i]);
+            }
+        }
+        else
+        {
+            throw Misuse("ElementEntries", "a known collection");
+        }
+    }
+
     /// <summary>True if this known map or object has the key.</summary>
     public bool HasKey(string key) => _attributes is not null && _attributes.ContainsKey(key);
 

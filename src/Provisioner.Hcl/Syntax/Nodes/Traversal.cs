@@ -5,28 +5,31 @@ namespace Provisioner.Hcl.Syntax;
 /// <summary>An absolute traversal: a root variable name followed by attribute/index steps (<c>var.a[0].b</c>).</summary>
 public sealed class Traversal
 {
-    private readonly List<TraversalStep> _steps;
+    private readonly SourceMap _map;
+    private readonly int _rootStart;
+    private readonly int _rootEnd;
 
-    internal Traversal(TraverseRoot root, List<TraversalStep> steps)
+    internal Traversal(SourceMap map, string rootName, int rootStart, int rootEnd, IReadOnlyList<TraversalStep> steps)
     {
-        Root = root;
-        _steps = steps;
+        _map = map;
+        RootName = rootName;
+        _rootStart = rootStart;
+        _rootEnd = rootEnd;
+        Steps = steps;
     }
 
-    public TraverseRoot Root { get; }
+    public TraverseRoot Root => new(_map, _rootStart, _rootEnd, RootName);
 
-    public string RootName => Root.Name;
+    public string RootName { get; }
 
     /// <summary>The steps after the root.</summary>
-    public IReadOnlyList<TraversalStep> Steps => _steps;
+    public IReadOnlyList<TraversalStep> Steps { get; }
 
-    public int StartOffset => Root.StartOffset;
+    public int StartOffset => _rootStart;
 
-    public int EndOffset => _steps.Count == 0 ? Root.EndOffset : _steps[^1].EndOffset;
+    public int EndOffset => Steps.Count == 0 ? _rootEnd : Steps[^1].EndOffset;
 
-    public SourceRange Range => Root.Map.Range(StartOffset, EndOffset);
+    public SourceRange Range => _map.Range(StartOffset, EndOffset);
 
-    internal void AddStep(TraversalStep step) => _steps.Add(step);
-
-    public override string ToString() => RootName + string.Concat(_steps);
+    public override string ToString() => RootName + string.Concat(Steps);
 }

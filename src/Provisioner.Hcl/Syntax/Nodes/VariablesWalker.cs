@@ -35,7 +35,7 @@ internal static class VariablesWalker
             switch (e)
             {
                 case ScopeTraversalExpr s:
-                    if (scope == null || !scope.Declares(s.Traversal.RootName))
+                    if (scope == null || !scope.Declares(s.RootName))
                         acc.Add(s.Traversal);
                     continue;
                 case ForExpr f:

@@ -1,0 +1,8 @@
+namespace Provisioner.Sdk;
+
+public enum PathStepKind
+{
+    Attribute,
+    Key,
+    Index,
+}
