@@ -16,8 +16,14 @@ namespace Provisioner.Hcl.Values;
 /// </remarks>
 public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
 {
-    /// <summary>Mantissa precision in bits (cty: 512).</summary>
-    public const int Precision = 512;
+    /// <summary>Mantissa precision in bits of parsed numbers (cty: 512).</summary>
+    public const int DefaultPrecision = 512;
+
+    /// <summary>Precision of integers made from <see cref="long"/> (cty <c>NumberIntVal</c>: 64).</summary>
+    public const int IntegerPrecision = 64;
+
+    /// <summary>Precision of numbers made from <see cref="double"/> (cty <c>NumberFloatVal</c>: 53).</summary>
+    public const int DoublePrecision = 53;
 
     // Extra bits carried by inexact operations so a sticky bit never touches the rounding position.
     private const int GuardBits = 3;
@@ -25,18 +31,39 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
     private readonly BigInteger _mant; // odd or zero; |_mant| < 2^Precision
     private readonly int _exp;         // value = _mant * 2^_exp
     private readonly sbyte _inf;       // 0 finite, +1 / -1 infinity
+    private readonly int _prec;        // Go big.Float precision; 0 means DefaultPrecision
 
-    private HclNumber(BigInteger mant, int exp, sbyte inf)
+    private HclNumber(BigInteger mant, int exp, sbyte inf, int prec)
     {
         _mant = mant;
         _exp = exp;
         _inf = inf;
+        _prec = prec == DefaultPrecision ? 0 : prec;
+    }
+
+    /// <summary>
+    /// The Go <c>big.Float</c> precision this number carries, as cty tracks it: 512 for parsed numbers, 64 for
+    /// integers from <see cref="FromLong"/>, 53 for <see cref="FromDouble"/>. Results of arithmetic use the larger
+    /// operand precision; formatting prints the shortest text that round-trips at this precision. Equality ignores it.
+    /// </summary>
+    public int Precision => _prec == 0 ? DefaultPrecision : _prec;
+
+    /// <summary>This number relabelled with another precision, rounding if it has more significant bits.</summary>
+    public HclNumber WithPrecision(int precision)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(precision, 1);
+        if (_inf != 0 || _mant.IsZero)
+        {
+            return new HclNumber(_mant, _exp, _inf, precision);
+        }
+
+        return Round(_mant, _exp, false, precision);
     }
 
     public static HclNumber Zero => default;
     public static HclNumber One { get; } = FromLong(1);
-    public static HclNumber PositiveInfinity { get; } = new(BigInteger.Zero, 0, 1);
-    public static HclNumber NegativeInfinity { get; } = new(BigInteger.Zero, 0, -1);
+    public static HclNumber PositiveInfinity { get; } = new(BigInteger.Zero, 0, 1, DefaultPrecision);
+    public static HclNumber NegativeInfinity { get; } = new(BigInteger.Zero, 0, -1, DefaultPrecision);
 
     public bool IsInfinity => _inf != 0;
     public bool IsPositiveInfinity => _inf > 0;
@@ -51,14 +78,16 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
 
     // ------------------------------------------------------------------ construction
 
-    public static HclNumber FromLong(long value) => value == 0 ? default : Normalize(value, 0);
+    /// <summary>An exact integer with precision 64, like cty's <c>NumberIntVal</c>.</summary>
+    public static HclNumber FromLong(long value) => Normalize(value, 0, IntegerPrecision);
 
     public static HclNumber FromInt(int value) => FromLong(value);
 
-    /// <summary>An exact integer (rounded to 512 bits if it is larger than that).</summary>
-    public static HclNumber FromBigInteger(BigInteger value) => Round(value, 0, false);
+    /// <summary>An exact integer with precision max(64, bit length), like Go's <c>Float.SetInt</c>.</summary>
+    public static HclNumber FromBigInteger(BigInteger value) =>
+        Normalize(value, 0, Math.Max(IntegerPrecision, (int)Math.Min(int.MaxValue, BigInteger.Abs(value).GetBitLength())));
 
-    /// <summary>Exact conversion of a double (53 bits always fit). NaN is rejected.</summary>
+    /// <summary>Exact conversion of a double with precision 53 (cty <c>NumberFloatVal</c>). NaN is rejected.</summary>
     public static HclNumber FromDouble(double value)
     {
         if (double.IsNaN(value))
@@ -66,19 +95,14 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
             throw new ArgumentException("HCL numbers have no NaN.", nameof(value));
         }
 
-        if (double.IsPositiveInfinity(value))
+        if (double.IsInfinity(value))
         {
-            return PositiveInfinity;
-        }
-
-        if (double.IsNegativeInfinity(value))
-        {
-            return NegativeInfinity;
+            return new HclNumber(BigInteger.Zero, 0, (sbyte)(value > 0 ? 1 : -1), DoublePrecision);
         }
 
         if (value == 0)
         {
-            return default;
+            return new HclNumber(BigInteger.Zero, 0, 0, DoublePrecision);
         }
 
         long bits = BitConverter.DoubleToInt64Bits(value);
@@ -96,7 +120,7 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
             exp = rawExp - 1075;
         }
 
-        return Normalize(negative ? -frac : frac, exp);
+        return Normalize(negative ? -frac : frac, exp, DoublePrecision);
     }
 
     public static implicit operator HclNumber(long value) => FromLong(value);
@@ -164,9 +188,12 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
         }
 
         long exp10 = 0;
+        bool binaryExp = false;
         if (i < text.Length)
         {
-            if (text[i] != 'e' && text[i] != 'E')
+            // Go accepts a base-2 'p' exponent even for base 10 (big.ParseFloat("1p3", 10, …) is 8).
+            binaryExp = text[i] is 'p' or 'P';
+            if (text[i] != 'e' && text[i] != 'E' && !binaryExp)
             {
                 return false;
             }
@@ -210,21 +237,24 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
             return true;
         }
 
-        // Trailing zeros of the digit string move into the exponent.
-        int end = digits.Length;
-        while (end > 1 && digits[end - 1] == '0')
-        {
-            end--;
-        }
-
-        long k = exp10 - fracDigits + (digits.Length - end);
-        var mant = BigInteger.Parse(digits.ToString(0, end), NumberStyles.None, CultureInfo.InvariantCulture);
+        // Like Go, trailing zeros stay in the mantissa: the power of five applied is exactly -fraction digits
+        // (plus a decimal exponent), which matters where Go's pow5 rounds.
+        var mant = digits.Length <= 18
+            ? new BigInteger(long.Parse(digits.ToString(), NumberStyles.None, CultureInfo.InvariantCulture))
+            : BigInteger.Parse(digits.ToString(), NumberStyles.None, CultureInfo.InvariantCulture);
         if (negative)
         {
             mant = -mant;
         }
 
-        result = FromDecimal(mant, k);
+        if (binaryExp)
+        {
+            var n = FromDecimal(mant, -fracDigits);
+            result = n.IsZero || n.IsInfinity ? n : Normalize(n._mant, n._exp + exp10, DefaultPrecision);
+            return true;
+        }
+
+        result = FromDecimal(mant, exp10 - fracDigits);
         return true;
     }
 
@@ -253,27 +283,74 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
             return default;
         }
 
+        // Go's scan: value = digits × 2^k × 5^k, where 5^|k| comes from big.Float.pow5 computed with 576-bit
+        // (and 640-bit) intermediate rounding. That is exact for |k| ≤ 248; beyond, we reproduce Go's rounding.
+        var (pm, pe) = GoPow5(Math.Abs(exp10));
         if (exp10 >= 0)
         {
-            var pow = BigInteger.Pow(5, (int)exp10);
-            return Round(sign * mag * pow, exp10, false);
+            return Round(sign * mag * pm, exp10 + pe, false, DefaultPrecision);
         }
 
-        int m = (int)-exp10;
-        var den = BigInteger.Pow(5, m);
-        long shift = Math.Max(0, Precision + GuardBits + den.GetBitLength() - mag.GetBitLength());
-        var num = mag << (int)shift;
-        var q = BigInteger.DivRem(num, den, out var rem);
-        return Round(sign * q, -(long)m - shift, !rem.IsZero);
+        long shift = Math.Max(0, DefaultPrecision + GuardBits + (long)pm.GetBitLength() - (long)mag.GetBitLength());
+        var q = BigInteger.DivRem(mag << (int)shift, pm, out var rem);
+        return Round(sign * q, exp10 - pe - shift, !rem.IsZero, DefaultPrecision);
+    }
+
+    /// <summary>5^n as Go's <c>Float.pow5</c> computes it for a 512-bit target: (mantissa, binary exponent).</summary>
+    private static (BigInteger Mant, long Exp) GoPow5(long n)
+    {
+        const int M = 27; // 5^27 is the largest power of five in a uint64
+        if (n <= M)
+        {
+            return (BigInteger.Pow(5, (int)n), 0);
+        }
+
+        var z = (Mant: BigInteger.Pow(5, M), Exp: 0L);
+        var f = (Mant: new BigInteger(5), Exp: 0L);
+        n -= M;
+        while (n > 0)
+        {
+            if ((n & 1) != 0)
+            {
+                z = RoundBits(z.Mant * f.Mant, z.Exp + f.Exp, DefaultPrecision + 64);
+            }
+
+            f = RoundBits(f.Mant * f.Mant, 2 * f.Exp, DefaultPrecision + 128);
+            n >>= 1;
+        }
+
+        return z;
+    }
+
+    /// <summary>Rounds a positive exact mantissa to <paramref name="bits"/> bits, half to even.</summary>
+    private static (BigInteger Mant, long Exp) RoundBits(BigInteger mag, long exp, int bits)
+    {
+        long len = (long)mag.GetBitLength();
+        if (len <= bits)
+        {
+            return (mag, exp);
+        }
+
+        int shift = (int)(len - bits);
+        var q = mag >> shift;
+        var rem = mag - (q << shift);
+        var half = BigInteger.One << (shift - 1);
+        int cmp = rem.CompareTo(half);
+        if (cmp > 0 || (cmp == 0 && !q.IsEven))
+        {
+            q += 1;
+        }
+
+        return (q, exp + shift);
     }
 
     // ------------------------------------------------------------------ rounding core
 
-    private static HclNumber Normalize(BigInteger mant, long exp)
+    private static HclNumber Normalize(BigInteger mant, long exp, int prec)
     {
         if (mant.IsZero)
         {
-            return default;
+            return new HclNumber(BigInteger.Zero, 0, 0, prec);
         }
 
         long tz = (long)BigInteger.TrailingZeroCount(mant);
@@ -286,35 +363,35 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
         long top = exp + (long)BigInteger.Abs(mant).GetBitLength();
         if (top > int.MaxValue)
         {
-            return mant.Sign > 0 ? PositiveInfinity : NegativeInfinity;
+            return new HclNumber(BigInteger.Zero, 0, (sbyte)mant.Sign, prec);
         }
 
         if (top < int.MinValue || exp < int.MinValue)
         {
-            return default;
+            return new HclNumber(BigInteger.Zero, 0, 0, prec);
         }
 
-        return new HclNumber(mant, (int)exp, 0);
+        return new HclNumber(mant, (int)exp, 0, prec);
     }
 
     /// <summary>
-    /// Rounds <c>(mant + ε) × 2^exp</c> to <see cref="Precision"/> bits, half to even. <paramref name="sticky"/>
+    /// Rounds <c>(mant + ε) × 2^exp</c> to <paramref name="prec"/> bits, half to even. <paramref name="sticky"/>
     /// says the true magnitude is slightly larger than |mant| (0 &lt; ε &lt; 1); callers then guarantee
-    /// |mant| has more than <see cref="Precision"/> + 1 bits.
+    /// |mant| has more than <paramref name="prec"/> + 1 bits.
     /// </summary>
-    private static HclNumber Round(BigInteger mant, long exp, bool sticky)
+    private static HclNumber Round(BigInteger mant, long exp, bool sticky, int prec)
     {
         if (mant.IsZero)
         {
-            return default;
+            return new HclNumber(BigInteger.Zero, 0, 0, prec);
         }
 
         int sign = mant.Sign;
         var mag = sign < 0 ? -mant : mant;
         long bits = (long)mag.GetBitLength();
-        if (bits > Precision)
+        if (bits > prec)
         {
-            int shift = (int)(bits - Precision);
+            int shift = (int)(bits - prec);
             var q = mag >> shift;
             var rem = mag - (q << shift);
             var half = BigInteger.One << (shift - 1);
@@ -329,7 +406,7 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
             exp += shift;
         }
 
-        return Normalize(sign < 0 ? -mag : mag, exp);
+        return Normalize(sign < 0 ? -mag : mag, exp, prec);
     }
 
     // ------------------------------------------------------------------ arithmetic
@@ -361,14 +438,18 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
     private static HclNumber Expect(bool ok, HclNumber r, string? error) =>
         ok ? r : throw new ArithmeticException(error);
 
-    public HclNumber Negate() => _inf != 0 ? new HclNumber(BigInteger.Zero, 0, (sbyte)-_inf) : new HclNumber(-_mant, _exp, 0);
+    public HclNumber Negate() => _inf != 0 ? new HclNumber(BigInteger.Zero, 0, (sbyte)-_inf, Precision) : new HclNumber(-_mant, _exp, 0, Precision);
 
     public HclNumber Abs() => Sign < 0 ? Negate() : this;
 
-    /// <summary>a + b; fails only for opposing infinities (cty: "can't compute sum of opposing infinities").</summary>
+    /// <summary>
+    /// a + b at the larger operand precision; fails only for opposing infinities (cty: "can't compute sum of
+    /// opposing infinities").
+    /// </summary>
     public static bool TryAdd(HclNumber a, HclNumber b, out HclNumber result, out string? error)
     {
         error = null;
+        int prec = Math.Max(a.Precision, b.Precision);
         if (a._inf != 0 || b._inf != 0)
         {
             if (a._inf != 0 && b._inf != 0 && a._inf != b._inf)
@@ -378,15 +459,15 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
                 return false;
             }
 
-            result = a._inf != 0 ? a : b;
+            result = new HclNumber(BigInteger.Zero, 0, a._inf != 0 ? a._inf : b._inf, prec);
             return true;
         }
 
-        result = AddFinite(a, b);
+        result = AddFinite(a, b, prec);
         return true;
     }
 
-    /// <summary>a - b; fails only for infinity minus the same infinity.</summary>
+    /// <summary>a - b at the larger operand precision; fails only for infinity minus the same infinity.</summary>
     public static bool TrySubtract(HclNumber a, HclNumber b, out HclNumber result, out string? error)
     {
         if (a._inf != 0 && a._inf == b._inf)
@@ -399,9 +480,14 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
         return TryAdd(a, b.Negate(), out result, out error);
     }
 
+    /// <summary>
+    /// a × b as cty computes it: the product rounded to 512 bits, carrying the larger of the operand precisions
+    /// and the bits the product needs.
+    /// </summary>
     public static bool TryMultiply(HclNumber a, HclNumber b, out HclNumber result, out string? error)
     {
         error = null;
+        int prec = Math.Max(a.Precision, b.Precision);
         if (a._inf != 0 || b._inf != 0)
         {
             if (a.IsZero || b.IsZero)
@@ -411,25 +497,30 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
                 return false;
             }
 
-            result = a.Sign * b.Sign > 0 ? PositiveInfinity : NegativeInfinity;
+            result = new HclNumber(BigInteger.Zero, 0, (sbyte)(a.Sign * b.Sign), prec);
             return true;
         }
 
         if (a._mant.IsZero || b._mant.IsZero)
         {
-            result = default;
+            result = new HclNumber(BigInteger.Zero, 0, 0, prec);
             return true;
         }
 
-        result = Round(a._mant * b._mant, (long)a._exp + b._exp, false);
+        var r = Round(a._mant * b._mant, (long)a._exp + b._exp, false, DefaultPrecision);
+        int minPrec = r._inf != 0 ? 0 : (int)BigInteger.Abs(r._mant).GetBitLength();
+        result = new HclNumber(r._mant, r._exp, r._inf, Math.Max(prec, minPrec));
         return true;
     }
 
     /// <summary>
-    /// a / b with big.Float semantics: x/0 is ±Infinity for x ≠ 0 (as in cty), while 0/0 and ∞/∞ fail with
-    /// cty's message "can't divide zero by zero or infinity by infinity".
+    /// a / b at the larger operand precision with big.Float semantics: x/0 is ±Infinity for x ≠ 0 (as in cty),
+    /// while 0/0 and ∞/∞ fail with cty's message "can't divide zero by zero or infinity by infinity".
     /// </summary>
-    public static bool TryDivide(HclNumber a, HclNumber b, out HclNumber result, out string? error)
+    public static bool TryDivide(HclNumber a, HclNumber b, out HclNumber result, out string? error) =>
+        TryDivide(a, b, Math.Max(a.Precision, b.Precision), out result, out error);
+
+    private static bool TryDivide(HclNumber a, HclNumber b, int prec, out HclNumber result, out string? error)
     {
         error = null;
         if ((a.IsZero && b.IsZero) || (a._inf != 0 && b._inf != 0))
@@ -442,29 +533,29 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
         if (a._inf != 0 || b.IsZero)
         {
             int s = a.Sign * (b.IsZero ? 1 : b.Sign);
-            result = s >= 0 ? PositiveInfinity : NegativeInfinity;
+            result = new HclNumber(BigInteger.Zero, 0, (sbyte)(s >= 0 ? 1 : -1), prec);
             return true;
         }
 
         if (b._inf != 0 || a.IsZero)
         {
-            result = default;
+            result = new HclNumber(BigInteger.Zero, 0, 0, prec);
             return true;
         }
 
         int sign = a._mant.Sign * b._mant.Sign;
         var ma = BigInteger.Abs(a._mant);
         var mb = BigInteger.Abs(b._mant);
-        long shift = Math.Max(0, Precision + GuardBits + (long)mb.GetBitLength() - (long)ma.GetBitLength());
+        long shift = Math.Max(0, prec + GuardBits + (long)mb.GetBitLength() - (long)ma.GetBitLength());
         var q = BigInteger.DivRem(ma << (int)shift, mb, out var rem);
-        result = Round(sign * q, (long)a._exp - b._exp - shift, !rem.IsZero);
+        result = Round(sign * q, (long)a._exp - b._exp - shift, !rem.IsZero, prec);
         return true;
     }
 
     /// <summary>
-    /// cty's modulo: <c>a - trunc(a/b)*b</c> with 512-bit intermediate rounding (so <c>11 % 5.1</c> keeps the
-    /// binary artefact cty shows). <c>a % 0</c> is <c>a</c>; with an infinite operand the result is
-    /// <c>a * b</c> (cty's shortcut).
+    /// cty's modulo: <c>a - trunc(a/b)*b</c>, with the intermediate steps rounded to a's precision (so
+    /// <c>11 % 5.1</c> keeps the binary artefact cty shows). <c>a % 0</c> is <c>a</c>; with an infinite operand
+    /// the result is <c>a * b</c> (cty's shortcut).
     /// </summary>
     public static bool TryModulo(HclNumber a, HclNumber b, out HclNumber result, out string? error)
     {
@@ -480,23 +571,25 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
             return true;
         }
 
+        int prec = a.Precision;
         TryDivide(a, b, out var rat, out _);
         var q = rat.Truncate();
-        TryMultiply(q, b, out var prod, out _);
-        result = AddFinite(a, prod.Negate());
+        var work = q.IsZero ? q : Round(q._mant, q._exp, false, prec);
+        work = work.IsZero || b.IsZero ? new HclNumber(BigInteger.Zero, 0, 0, prec) : Round(b._mant * work._mant, (long)b._exp + work._exp, false, prec);
+        result = AddFinite(a, work.Negate(), prec);
         return true;
     }
 
-    private static HclNumber AddFinite(HclNumber a, HclNumber b)
+    private static HclNumber AddFinite(HclNumber a, HclNumber b, int prec)
     {
         if (a._mant.IsZero)
         {
-            return b;
+            return b._mant.IsZero ? new HclNumber(BigInteger.Zero, 0, 0, prec) : Round(b._mant, b._exp, false, prec);
         }
 
         if (b._mant.IsZero)
         {
-            return a;
+            return Round(a._mant, a._exp, false, prec);
         }
 
         long pa = a._exp + (long)BigInteger.Abs(a._mant).GetBitLength();
@@ -507,22 +600,22 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
             (pa, pb) = (pb, pa);
         }
 
-        const int Far = Precision + 5;
-        if (pb < pa - Far)
+        int far = Math.Max(prec, (int)BigInteger.Abs(a._mant).GetBitLength()) + 5;
+        if (pb < pa - far)
         {
             // b is far below a's rounding position: represent it as a sticky half-unit.
             var ma = BigInteger.Abs(a._mant);
-            int k = Far - (int)ma.GetBitLength();
+            int k = far - (int)ma.GetBitLength();
             var scaled = ma << (k + 1);
             long e = (long)a._exp - k - 1;
             bool sameSign = a._mant.Sign == b._mant.Sign;
             var mant = sameSign ? scaled : scaled - 1;
-            return Round(a._mant.Sign * mant, e, true);
+            return Round(a._mant.Sign * mant, e, true, prec);
         }
 
         long minExp = Math.Min(a._exp, b._exp);
         var sum = (a._mant << (int)(a._exp - minExp)) + (b._mant << (int)(b._exp - minExp));
-        return Round(sum, minExp, false);
+        return Round(sum, minExp, false, prec);
     }
 
     // ------------------------------------------------------------------ rounding to integers
@@ -537,7 +630,7 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
 
         int sign = _mant.Sign;
         var mag = BigInteger.Abs(_mant) >> -_exp;
-        return Normalize(sign * mag, 0);
+        return Normalize(sign * mag, 0, Precision);
     }
 
     /// <summary>Largest integer ≤ this value. Infinities are returned unchanged.</summary>
@@ -549,7 +642,7 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
         }
 
         var t = Truncate();
-        return Sign < 0 ? AddFinite(t, FromLong(-1)) : t;
+        return Sign < 0 ? AddFinite(t, FromLong(-1), Precision) : t;
     }
 
     /// <summary>Smallest integer ≥ this value. Infinities are returned unchanged.</summary>
@@ -561,7 +654,7 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
         }
 
         var t = Truncate();
-        return Sign > 0 ? AddFinite(t, One) : t;
+        return Sign > 0 ? AddFinite(t, FromLong(1), Precision) : t;
     }
 
     /// <summary>a^b through float64 (<c>math.Pow</c>), as cty's <c>pow</c> does. Fails when the result is NaN.</summary>
@@ -767,13 +860,13 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
             return "0";
         }
 
-        if (TryToLong(out var small))
+        if (IsInteger && (long)BigInteger.Abs(_mant).GetBitLength() + _exp <= Precision && TryToLong(out var small))
         {
             return small.ToString(CultureInfo.InvariantCulture);
         }
 
         bool negative = _mant.Sign < 0;
-        var (digits, pointPos) = Shortest(BigInteger.Abs(_mant), _exp); // value = 0.digits × 10^pointPos
+        var (digits, pointPos) = Shortest(BigInteger.Abs(_mant), _exp, Precision); // value = 0.digits × 10^pointPos
         var sb = new StringBuilder(digits.Length + 8);
         if (negative)
         {
@@ -948,21 +1041,21 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
     }
 
     /// <summary>Go's <c>roundShortest</c> for a 512-bit float: shortest digits within the half-ulp interval.</summary>
-    private static (string Digits, long Point) Shortest(BigInteger mag, long exp)
+    private static (string Digits, long Point) Shortest(BigInteger mag, long exp, int prec)
     {
         var (d, dPoint) = ExactDecimal(mag, exp);
 
         // Two different decimals of at most n significant digits differ by more than 10^-n relative, while the
-        // rounding interval is at most 2^-512 relative wide. So an exact expansion of at most 154 digits is the
-        // only candidate of its length in the interval and is what Go's algorithm returns too.
-        if (d.Length <= 154)
+        // rounding interval is at most 2^-prec relative wide. So an exact expansion with n < prec·log10(2) digits
+        // (154 at 512 bits) is the only candidate of its length in the interval and is what Go returns too.
+        if (d.Length < prec * 0.30102999566398120)
         {
             return (d, dPoint);
         }
 
         // Mantissa with Precision + 1 bits: its lsb is half an ulp.
         long bits = (long)mag.GetBitLength();
-        long s = bits - (Precision + 1);
+        long s = bits - (prec + 1);
         var m2 = s < 0 ? mag << (int)-s : mag >> (int)s; // mag has ≤ 512 bits so s < 0 always
         long e2 = exp + s;
         bool inclusive = (m2 & 2).IsZero;

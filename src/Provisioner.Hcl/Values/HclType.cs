@@ -26,6 +26,21 @@ public sealed class HclType : IEquatable<HclType>
         _optional = optional;
         _elements = elements;
         _hash = ComputeHash();
+        HasDynamicTypes = kind switch
+        {
+            HclTypeKind.Dynamic => true,
+            HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Map => element!.HasDynamicTypes,
+            HclTypeKind.Object => attributes!.ValueList.Any(t => t.HasDynamicTypes),
+            HclTypeKind.Tuple => elements!.Any(t => t.HasDynamicTypes),
+            _ => false,
+        };
+        HasOptionalAttributes = kind switch
+        {
+            HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Map => element!.HasOptionalAttributes,
+            HclTypeKind.Object => optional!.Count > 0 || attributes!.ValueList.Any(t => t.HasOptionalAttributes),
+            HclTypeKind.Tuple => elements!.Any(t => t.HasOptionalAttributes),
+            _ => false,
+        };
     }
 
     public static HclType String { get; } = new(HclTypeKind.String);
@@ -133,23 +148,10 @@ public sealed class HclType : IEquatable<HclType>
         _attributes is not null && _attributes.TryGetValue(name, out var t) ? t : throw new KeyNotFoundException($"no attribute \"{name}\"");
 
     /// <summary>True if the type is or contains the dynamic pseudo-type.</summary>
-    public bool HasDynamicTypes => Kind switch
-    {
-        HclTypeKind.Dynamic => true,
-        HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Map => _element!.HasDynamicTypes,
-        HclTypeKind.Object => _attributes!.ValueList.Any(t => t.HasDynamicTypes),
-        HclTypeKind.Tuple => _elements!.Any(t => t.HasDynamicTypes),
-        _ => false,
-    };
+    public bool HasDynamicTypes { get; }
 
     /// <summary>True if this or a nested object type has optional attributes.</summary>
-    public bool HasOptionalAttributes => Kind switch
-    {
-        HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Map => _element!.HasOptionalAttributes,
-        HclTypeKind.Object => _optional!.Count > 0 || _attributes!.ValueList.Any(t => t.HasOptionalAttributes),
-        HclTypeKind.Tuple => _elements!.Any(t => t.HasOptionalAttributes),
-        _ => false,
-    };
+    public bool HasOptionalAttributes { get; }
 
     /// <summary>The same type with all optional-attribute markers removed (recursively).</summary>
     public HclType WithoutOptionalAttributes()

@@ -205,7 +205,8 @@ public sealed class HclNumberTests
         Assert.False(P("1e30").TryToLong(out _));
         Assert.Equal(0.1, P("0.1").ToDouble());
         Assert.Equal(1e300, P("1e300").ToDouble());
-        Assert.Equal("0.1000000000000000055511151231257827021181583404541015625", HclNumber.FromDouble(0.1).ToString());
+        Assert.Equal("0.1", HclNumber.FromDouble(0.1).ToString());
+        Assert.Equal("0.1000000000000000055511151231257827021181583404541015625", HclNumber.FromDouble(0.1).WithPrecision(512).ToString());
         Assert.True(P("12345678901234567890123").TryToBigInteger(out var bi));
         Assert.Equal(BigInteger.Parse("12345678901234567890123", System.Globalization.CultureInfo.InvariantCulture), bi);
     }
@@ -223,11 +224,44 @@ public sealed class HclNumberTests
     public void Parse_HalfwayCase_RoundsToEven()
     {
         // 2^513 + 1 is exactly halfway between two 512-bit neighbours (2^513 and 2^513 + 2): ties to even.
+        static string Text(BigInteger b) => b.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var x = BigInteger.Pow(2, 513) + 1;
-        var n = HclNumber.FromBigInteger(x);
-        Assert.Equal(HclNumber.FromBigInteger(BigInteger.Pow(2, 513)), n);
+        Assert.Equal(HclNumber.FromBigInteger(BigInteger.Pow(2, 513)), P(Text(x)));
         var y = BigInteger.Pow(2, 513) + 3;
-        Assert.Equal(HclNumber.FromBigInteger(BigInteger.Pow(2, 513) + 4), HclNumber.FromBigInteger(y));
+        Assert.Equal(HclNumber.FromBigInteger(BigInteger.Pow(2, 513) + 4), P(Text(y)));
+    }
+
+    [Fact]
+    public void FromBigInteger_Large_IsExactWithItsBitLength()
+    {
+        var x = BigInteger.Pow(2, 600) + 1;
+        var n = HclNumber.FromBigInteger(x);
+        Assert.Equal(601, n.Precision);
+        Assert.True(n.TryToBigInteger(out var back));
+        Assert.Equal(x, back);
+    }
+
+    [Fact]
+    public void Precision_FollowsCty()
+    {
+        // Given cty's precisions: literals 512, NumberIntVal 64, NumberFloatVal 53
+        Assert.Equal(512, P("1").Precision);
+        Assert.Equal(64, HclNumber.FromLong(1).Precision);
+        Assert.Equal(53, HclNumber.FromDouble(0.5).Precision);
+
+        // When dividing integers that came from functions (length(a) / length(b)), the result has 64 bits
+        Assert.Equal("0.33333333333333333334", (HclNumber.FromLong(1) / HclNumber.FromLong(3)).ToString());
+
+        // But a literal operand brings 512 bits
+        Assert.StartsWith("0.3333333333333333333333333333333333333", (HclNumber.FromLong(1) / P("3")).ToString());
+        Assert.Equal(512, (HclNumber.FromLong(1) + P("3")).Precision);
+
+        // Doubles print like Go's shortest float64 text
+        Assert.Equal("1.4142135623730951", HclNumber.FromDouble(Math.Sqrt(2)).ToString());
+        Assert.Equal("1152921504606847000", HclNumber.FromDouble(Math.Pow(2, 60)).ToString());
+
+        // Equality ignores precision
+        Assert.Equal(P("0.5"), HclNumber.FromDouble(0.5));
     }
 
     [Fact]

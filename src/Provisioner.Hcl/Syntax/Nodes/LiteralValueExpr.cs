@@ -15,7 +15,11 @@ public sealed class LiteralValueExpr : Expression
 
     public LiteralValueKind Kind { get; }
 
-    /// <summary>Number source text, decoded string value, <c>true</c>/<c>false</c>, <c>null</c>, or empty for unknown.</summary>
+    /// <summary>
+    /// Number source text, decoded string value, <c>true</c>/<c>false</c>, <c>null</c>, or empty for unknown.
+    /// Strings are decoded exactly (escapes, <c>$${</c>, heredoc flush and strip markers applied) but not
+    /// NFC-normalised: build values with <c>HclValue.String</c>, which normalises as cty does.
+    /// </summary>
     public string Text { get; internal set; }
 
     public bool BoolValue => Kind == LiteralValueKind.Bool && Text == "true";

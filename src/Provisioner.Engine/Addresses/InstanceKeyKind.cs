@@ -1,0 +1,8 @@
+namespace Provisioner.Engine.Addresses;
+
+public enum InstanceKeyKind
+{
+    None,
+    Int,
+    String,
+}

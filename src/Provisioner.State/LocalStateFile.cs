@@ -1,0 +1,93 @@
+namespace Provisioner.State;
+
+/// <summary>
+/// The default local state: <c>provisioner.state.json</c> next to the configuration, replaced atomically, with the
+/// previous version kept as <c>provisioner.state.json.backup</c>.
+/// </summary>
+/// <remarks>
+/// A write goes to a temporary sibling file (mode 0600: state holds secrets), is flushed to disk, then renamed over
+/// the state file, and the directory is synced; so after a crash at any moment the file is either the old version or
+/// the new one, never a mix.
+/// </remarks>
+public sealed class LocalStateFile(string path)
+{
+    public const string DefaultFileName = "provisioner.state.json";
+
+    public string Path { get; } = System.IO.Path.GetFullPath(path);
+
+    public string BackupPath => Path + ".backup";
+
+    public bool Exists => File.Exists(Path);
+
+    /// <summary>Reads the state; a missing file is an empty result (no snapshot, no error).</summary>
+    public async Task<StateReadResult> ReadAsync(CancellationToken ct)
+    {
+        if (!File.Exists(Path))
+            return new StateReadResult(null, null);
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(Path, ct).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            return new StateReadResult(null, $"Cannot read the state file {Path}: {ex.Message}");
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return new StateReadResult(null, $"Cannot read the state file {Path}: {ex.Message}");
+        }
+        var result = StateJson.Read(bytes);
+        return result.IsSuccess ? result : result with { Error = $"{Path}: {result.Error}" + BackupHint() };
+    }
+
+    private string BackupHint() =>
+        File.Exists(BackupPath) ? $" The previous version is in {BackupPath}." : "";
+
+    /// <summary>Writes <paramref name="state"/> atomically, keeping the current file as the backup.</summary>
+    public async Task WriteAsync(StateSnapshot state, CancellationToken ct)
+    {
+        var bytes = StateJson.Serialize(state);
+        var dir = System.IO.Path.GetDirectoryName(Path)!;
+        Directory.CreateDirectory(dir);
+        var tmp = System.IO.Path.Combine(dir, $".{System.IO.Path.GetFileName(Path)}.{Environment.ProcessId}.tmp");
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        try
+        {
+            await using (var fs = new FileStream(tmp, options))
+            {
+                await fs.WriteAsync(bytes, ct).ConfigureAwait(false);
+                fs.Flush(flushToDisk: true);
+            }
+            if (File.Exists(Path))
+                File.Copy(Path, BackupPath, overwrite: true);
+            File.Move(tmp, Path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(tmp);
+            throw;
+        }
+        FsyncDirectory(dir);
+    }
+
+    private static void FsyncDirectory(string dir)
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        try
+        {
+            using var handle = File.OpenHandle(dir, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.None);
+            RandomAccess.FlushToDisk(handle);
+        }
+        catch (IOException)
+        {
+            // Some file systems cannot open directories for syncing; the rename is still atomic.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

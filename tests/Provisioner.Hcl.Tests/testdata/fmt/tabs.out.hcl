@@ -1,0 +1,7 @@
+block {
+  name   = "x"
+  longer = 2
+  inner {
+    v = 1
+  }
+}
