@@ -188,9 +188,12 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
         }
 
         long exp10 = 0;
+        bool binaryExp = false;
         if (i < text.Length)
         {
-            if (text[i] != 'e' && text[i] != 'E')
+            // Go accepts a base-2 'p' exponent even for base 10 (big.ParseFloat("1p3", 10, …) is 8).
+            binaryExp = text[i] is 'p' or 'P';
+            if (text[i] != 'e' && text[i] != 'E' && !binaryExp)
             {
                 return false;
             }
@@ -234,21 +237,24 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
             return true;
         }
 
-        // Trailing zeros of the digit string move into the exponent.
-        int end = digits.Length;
-        while (end > 1 && digits[end - 1] == '0')
-        {
-            end--;
-        }
-
-        long k = exp10 - fracDigits + (digits.Length - end);
-        var mant = BigInteger.Parse(digits.ToString(0, end), NumberStyles.None, CultureInfo.InvariantCulture);
+        // Like Go, trailing zeros stay in the mantissa: the power of five applied is exactly -fraction digits
+        // (plus a decimal exponent), which matters where Go's pow5 rounds.
+        var mant = digits.Length <= 18
+            ? new BigInteger(long.Parse(digits.ToString(), NumberStyles.None, CultureInfo.InvariantCulture))
+            : BigInteger.Parse(digits.ToString(), NumberStyles.None, CultureInfo.InvariantCulture);
         if (negative)
         {
             mant = -mant;
         }
 
-        result = FromDecimal(mant, k);
+        if (binaryExp)
+        {
+            var n = FromDecimal(mant, -fracDigits);
+            result = n.IsZero || n.IsInfinity ? n : Normalize(n._mant, n._exp + exp10, DefaultPrecision);
+            return true;
+        }
+
+        result = FromDecimal(mant, exp10 - fracDigits);
         return true;
     }
 

@@ -30,10 +30,14 @@ internal struct StepList
     /// <summary>The steps as an exact-size array (trims in place once parsing is over).</summary>
     public TraversalStep[] AsArray()
     {
-        if (_items == null)
+        var items = _items;
+        if (items == null)
             return [];
-        if (_items.Length != _count)
-            Array.Resize(ref _items, _count);
-        return _items;
+        if (items.Length != _count)
+        {
+            items = items.AsSpan(0, _count).ToArray();
+            _items = items; // benign race: every reader computes the same contents
+        }
+        return items;
     }
 }

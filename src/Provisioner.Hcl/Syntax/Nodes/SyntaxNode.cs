@@ -36,6 +36,23 @@ public abstract class SyntaxNode
     /// <summary>The direct children, in source order.</summary>
     public abstract IEnumerable<SyntaxNode> ChildNodes();
 
+    /// <summary>This node and all nodes below it, depth first in source order (iterative, so deep trees are fine).</summary>
+    public IEnumerable<SyntaxNode> DescendantNodesAndSelf()
+    {
+        var stack = new Stack<SyntaxNode>();
+        stack.Push(this);
+        var buffer = new List<SyntaxNode>();
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            yield return n;
+            buffer.Clear();
+            buffer.AddRange(n.ChildNodes());
+            for (var i = buffer.Count - 1; i >= 0; i--)
+                stack.Push(buffer[i]);
+        }
+    }
+
     public override string ToString() => $"{GetType().Name} {Range}";
 
     internal SourceRange RangeOf(int start, int end) => Map.Range(start, end);
