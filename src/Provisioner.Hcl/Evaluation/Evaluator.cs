@@ -127,8 +127,10 @@ internal sealed partial class Evaluator
                 n = (n * 10) + (ch - '0');
             }
 
+            // HCL parses every literal at 512 bits (cty.ParseNumberVal); precision matters for later operations
+            // (11 % 5.1 takes the left operand's precision), so the fast path must not give a 64-bit integer.
             if (simple)
-                return n == 0 ? HclValue.Zero : HclValue.Number(n);
+                return HclValue.Number(HclNumber.FromLong(n).WithPrecision(HclNumber.DefaultPrecision));
         }
 
         var r = HclValue.ParseNumber(text);
