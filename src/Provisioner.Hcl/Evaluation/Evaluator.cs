@@ -110,29 +110,9 @@ internal sealed partial class Evaluator
         }
     }
 
+    /// <summary>Number literals are parsed at 512-bit precision, as hclsyntax does with <c>cty.ParseNumberVal</c>.</summary>
     internal static HclValue ParseNumberLiteral(string text)
     {
-        if (text.Length is > 0 and <= 18)
-        {
-            long n = 0;
-            var simple = true;
-            foreach (var ch in text)
-            {
-                if (ch is < '0' or > '9')
-                {
-                    simple = false;
-                    break;
-                }
-
-                n = (n * 10) + (ch - '0');
-            }
-
-            // HCL parses every literal at 512 bits (cty.ParseNumberVal); precision matters for later operations
-            // (11 % 5.1 takes the left operand's precision), so the fast path must not give a 64-bit integer.
-            if (simple)
-                return HclValue.Number(HclNumber.FromLong(n).WithPrecision(HclNumber.DefaultPrecision));
-        }
-
         var r = HclValue.ParseNumber(text);
         return r.IsSuccess ? r.Value! : HclValue.DynamicVal;
     }
