@@ -110,27 +110,9 @@ internal sealed partial class Evaluator
         }
     }
 
+    /// <summary>Number literals are parsed at 512-bit precision, as hclsyntax does with <c>cty.ParseNumberVal</c>.</summary>
     internal static HclValue ParseNumberLiteral(string text)
     {
-        if (text.Length is > 0 and <= 18)
-        {
-            long n = 0;
-            var simple = true;
-            foreach (var ch in text)
-            {
-                if (ch is < '0' or > '9')
-                {
-                    simple = false;
-                    break;
-                }
-
-                n = (n * 10) + (ch - '0');
-            }
-
-            if (simple)
-                return n == 0 ? HclValue.Zero : HclValue.Number(n);
-        }
-
         var r = HclValue.ParseNumber(text);
         return r.IsSuccess ? r.Value! : HclValue.DynamicVal;
     }

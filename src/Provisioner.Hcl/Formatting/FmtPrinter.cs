@@ -329,9 +329,14 @@ internal sealed class FmtPrinter
             var bytes = src[t.Start..t.End];
             if (t.Kind is TokenKind.Newline or TokenKind.LineComment or TokenKind.OHeredoc && bytes.Length >= 2 && bytes[^1] == '\n' && bytes[^2] == '\r')
             {
-                // CRLF line ends become LF (terraform fmt writes LF); heredoc content keeps its bytes.
+                // CRLF line ends become LF (terraform fmt writes LF); heredoc content keeps its bytes (they are its value).
                 Append(ref buffer, ref pos, bytes[..^2]);
                 Append(ref buffer, ref pos, "\n"u8);
+                continue;
+            }
+            if (t.Kind == TokenKind.Comment && bytes.IndexOf("\r\n"u8) >= 0)
+            {
+                WriteWithoutCarriageReturns(ref buffer, ref pos, bytes);
                 continue;
             }
             if (t.Quote)
@@ -344,6 +349,23 @@ internal sealed class FmtPrinter
             Append(ref buffer, ref pos, bytes);
         }
         return buffer.AsSpan(0, pos).ToArray();
+    }
+
+    /// <summary>Writes a block comment with its CRLF line ends as LF.</summary>
+    private static void WriteWithoutCarriageReturns(ref byte[] buffer, ref int pos, ReadOnlySpan<byte> bytes)
+    {
+        while (bytes.Length > 0)
+        {
+            var i = bytes.IndexOf("\r\n"u8);
+            if (i < 0)
+            {
+                Append(ref buffer, ref pos, bytes);
+                return;
+            }
+            Append(ref buffer, ref pos, bytes[..i]);
+            Append(ref buffer, ref pos, "\n"u8);
+            bytes = bytes[(i + 2)..];
+        }
     }
 
     private static void Append(ref byte[] buffer, ref int pos, ReadOnlySpan<byte> bytes)

@@ -60,6 +60,8 @@ internal static class FormatTestSupport
             var text = Encoding.UTF8.GetString(tree.GetTokenBytes(i));
             if (t.Kind is TokenKind.Newline or TokenKind.LineComment or TokenKind.OHeredoc && text.EndsWith("\r\n", StringComparison.Ordinal))
                 text = text[..^2] + "\n";
+            if (t.Kind is TokenKind.Comment)
+                text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
             if (t.Kind == TokenKind.Ident && labels.Contains(t.Start))
             {
                 list.Add((TokenKind.OQuote, "\""));
