@@ -1,22 +1,107 @@
+using System.CommandLine;
+using Provisioner.Cli.Commands;
+
 namespace Provisioner.Cli;
 
 /// <summary>Entry point of the command-line interface: global flags, then one command.</summary>
+/// <remarks>
+/// Flags follow Terraform's habits: a single dash (<c>-check</c>, <c>-chdir=DIR</c>); two dashes are accepted too.
+/// Parsing is System.CommandLine's; each command lives in <c>Commands/</c> as arguments + glue, and its
+/// console output in <c>Views/</c>.
+/// </remarks>
 internal static class CommandLine
 {
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    public const string Version = "0.1.0-dev";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct, string? workingDirectory = null)
     {
-        _ = ct;
-        if (args.Length == 0 || args[0] is "-help" or "--help" or "-h" or "help")
+        var chdir = new Option<string?>("-chdir", "--chdir")
         {
-            stdout.WriteLine("Usage: provisioner [-chdir=DIR] COMMAND [ARGS]");
-            return Task.FromResult(0);
-        }
-        if (args[0] is "version" or "-version" or "--version")
+            Description = "Switch to a different working directory before executing the given subcommand.",
+            HelpName = "DIR",
+            Recursive = true,
+        };
+        var noColor = new Option<bool>("-no-color", "--no-color")
         {
-            stdout.WriteLine("Provisioner v0.1.0-dev");
-            return Task.FromResult(0);
+            Description = "Disable colour in the output.",
+            Recursive = true,
+        };
+
+        var root = new RootCommand("Provisioner: declarative infrastructure for Kubernetes clusters.");
+        root.Options.Add(chdir);
+        root.Options.Add(noColor);
+
+        CliContext MakeContext(ParseResult r)
+        {
+            var baseDir = workingDirectory ?? Directory.GetCurrentDirectory();
+            var dir = r.GetValue(chdir) is { Length: > 0 } d ? Path.GetFullPath(d, baseDir) : baseDir;
+            var color = !r.GetValue(noColor) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected
+                && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+            return new CliContext(dir, stdout, stderr, color);
         }
-        stderr.WriteLine($"error: unknown command \"{args[0]}\"");
-        return Task.FromResult(1);
+
+        root.Subcommands.Add(FmtCommand.Create(MakeContext));
+        root.Subcommands.Add(HclCommand.Create(MakeContext));
+        root.Subcommands.Add(VersionCommand.Create(MakeContext));
+
+        var parserConfig = new ParserConfiguration { EnablePosixBundling = false, ResponseFileTokenReplacer = null };
+        var parsed = root.Parse(Normalize(args), parserConfig);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors)
+                stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine("Run \"provisioner -help\" for usage.");
+            return 1;
+        }
+
+        // Terraform says "flag provided but not defined"; System.CommandLine would take an unknown -flag as a positional argument.
+        foreach (var child in parsed.CommandResult.Children)
+        {
+            if (child is System.CommandLine.Parsing.ArgumentResult arg)
+            {
+                foreach (var token in arg.Tokens)
+                {
+                    if (token.Value.Length > 1 && token.Value[0] == '-')
+                    {
+                        stderr.WriteLine($"error: flag provided but not defined: {token.Value}");
+                        stderr.WriteLine($"Run \"provisioner {parsed.CommandResult.Command.Name} -help\" for usage.");
+                        return 1;
+                    }
+                }
+            }
+        }
+
+        var chdirValue = parsed.GetValue(chdir);
+        if (chdirValue is { Length: > 0 })
+        {
+            var dir = Path.GetFullPath(chdirValue, workingDirectory ?? Directory.GetCurrentDirectory());
+            if (!Directory.Exists(dir))
+            {
+                stderr.WriteLine($"error: Error handling -chdir option: chdir {chdirValue}: no such file or directory");
+                return 1;
+            }
+        }
+
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        return await parsed.InvokeAsync(invocation, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Terraform writes <c>-flag=value</c>; System.CommandLine splits <c>--flag=value</c> and <c>-flag=value</c> alike,
+    /// but treats a bare <c>-help</c>/<c>-version</c> as unknown. Map those to the library's spellings.
+    /// </summary>
+    private static string[] Normalize(string[] args)
+    {
+        var result = new string[args.Length];
+        for (var i = 0; i < args.Length; i++)
+        {
+            result[i] = args[i] switch
+            {
+                "-help" or "-h" => "--help",
+                "-version" => "version",
+                _ => args[i],
+            };
+        }
+        return result;
     }
 }

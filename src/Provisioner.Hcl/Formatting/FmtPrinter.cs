@@ -26,10 +26,11 @@ internal sealed class FmtPrinter
     private ReadOnlySpan<byte> Src => _memory.Span;
 
     /// <summary>Formats the tokens of <paramref name="tree"/> (a file that parsed without errors).</summary>
-    public static byte[] Print(SyntaxTree tree)
+    public static byte[] Print(SyntaxTree tree, ConfigFile file)
     {
         var printer = new FmtPrinter(tree.Source);
         printer.Collect(tree.Tokens);
+        printer.QuoteIdentifierLabels(file.Body);
         printer.SplitLines();
         printer.Indent();
         printer.Space();
@@ -65,6 +66,44 @@ internal sealed class FmtPrinter
             _tokens[_count++] = new FmtToken(t.Kind, t.Start, t.End, gap);
             gap = 0;
         }
+    }
+
+    /// <summary>Marks block labels written as identifiers (<c>resource aws_instance web</c>) to be printed quoted.</summary>
+    private void QuoteIdentifierLabels(Body root)
+    {
+        var stack = new Stack<Body>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            foreach (var block in stack.Pop().Blocks)
+            {
+                foreach (var (start, _) in block.LabelSpans)
+                {
+                    var i = IndexAt(start);
+                    if (i >= 0 && _tokens[i].Kind == TokenKind.Ident)
+                        _tokens[i].Quote = true;
+                }
+                stack.Push(block.Body);
+            }
+        }
+    }
+
+    /// <summary>The index of the token starting at <paramref name="offset"/>, or -1.</summary>
+    private int IndexAt(int offset)
+    {
+        int lo = 0, hi = _count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var start = _tokens[mid].Start;
+            if (start == offset)
+                return mid;
+            if (start < offset)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        return -1;
     }
 
     private static bool EndsLine(TokenKind kind) => kind is TokenKind.Newline or TokenKind.LineComment;
@@ -252,7 +291,7 @@ internal sealed class FmtPrinter
         for (var i = start; i < end; i++)
         {
             n += _tokens[i].SpacesBefore;
-            n += Graphemes(src[_tokens[i].Start.._tokens[i].End]);
+            n += Graphemes(src[_tokens[i].Start.._tokens[i].End]) + (_tokens[i].Quote ? 2 : 0);
         }
         return n;
     }
@@ -290,14 +329,43 @@ internal sealed class FmtPrinter
             var bytes = src[t.Start..t.End];
             if (t.Kind is TokenKind.Newline or TokenKind.LineComment or TokenKind.OHeredoc && bytes.Length >= 2 && bytes[^1] == '\n' && bytes[^2] == '\r')
             {
-                // CRLF line ends become LF (terraform fmt writes LF); heredoc content keeps its bytes.
+                // CRLF line ends become LF (terraform fmt writes LF); heredoc content keeps its bytes (they are its value).
                 Append(ref buffer, ref pos, bytes[..^2]);
                 Append(ref buffer, ref pos, "\n"u8);
+                continue;
+            }
+            if (t.Kind == TokenKind.Comment && bytes.IndexOf("\r\n"u8) >= 0)
+            {
+                WriteWithoutCarriageReturns(ref buffer, ref pos, bytes);
+                continue;
+            }
+            if (t.Quote)
+            {
+                Append(ref buffer, ref pos, "\""u8);
+                Append(ref buffer, ref pos, bytes);
+                Append(ref buffer, ref pos, "\""u8);
                 continue;
             }
             Append(ref buffer, ref pos, bytes);
         }
         return buffer.AsSpan(0, pos).ToArray();
+    }
+
+    /// <summary>Writes a block comment with its CRLF line ends as LF.</summary>
+    private static void WriteWithoutCarriageReturns(ref byte[] buffer, ref int pos, ReadOnlySpan<byte> bytes)
+    {
+        while (bytes.Length > 0)
+        {
+            var i = bytes.IndexOf("\r\n"u8);
+            if (i < 0)
+            {
+                Append(ref buffer, ref pos, bytes);
+                return;
+            }
+            Append(ref buffer, ref pos, bytes[..i]);
+            Append(ref buffer, ref pos, "\n"u8);
+            bytes = bytes[(i + 2)..];
+        }
     }
 
     private static void Append(ref byte[] buffer, ref int pos, ReadOnlySpan<byte> bytes)

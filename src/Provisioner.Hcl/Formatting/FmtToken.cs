@@ -13,6 +13,9 @@ internal struct FmtToken
     public int End;
     public int SpacesBefore;
 
+    /// <summary>A block label written as a bare identifier, printed in quotes as <c>terraform fmt</c> does.</summary>
+    public bool Quote;
+
     public FmtToken(TokenKind kind, int start, int end, int spacesBefore)
     {
         Kind = kind;

@@ -18,6 +18,6 @@ public static class HclFormatter
         var parsed = HclSyntax.ParseConfig(source, filename);
         if (parsed.Diagnostics.HasErrors)
             return new FormatResult(source.ToArray(), parsed.Diagnostics);
-        return new FormatResult(FmtPrinter.Print(parsed.Tree), parsed.Diagnostics);
+        return new FormatResult(FmtPrinter.Print(parsed.Tree, parsed.Root), parsed.Diagnostics);
     }
 }

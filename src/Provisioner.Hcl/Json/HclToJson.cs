@@ -21,9 +21,7 @@ public static class HclToJson
         if (parsed.HasErrors)
             return new HclToJsonResult("", parsed.Diagnostics);
         var diags = new DiagnosticList(parsed.Diagnostics);
-        var tree = ToJsonConverter.ConvertBody(parsed.Root.Body, diags);
-        if (diags.HasErrors)
-            return new HclToJsonResult("", diags);
-        return new HclToJsonResult(ToJsonWriter.Write(tree), diags);
+        var json = ToJsonEmitter.Emit(parsed.Root.Body, source.Length, diags);
+        return new HclToJsonResult(json ?? "", diags);
     }
 }

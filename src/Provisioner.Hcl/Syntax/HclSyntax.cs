@@ -13,6 +13,10 @@ public static class HclSyntax
     public static ParseResult<ConfigFile> ParseConfig(ReadOnlyMemory<byte> src, string filename) =>
         ParseConfig(src, filename, SourcePos.Start);
 
+    /// <summary>Parses configuration text (encoded as UTF-8 first); convenient for tests and generated snippets.</summary>
+    public static ParseResult<ConfigFile> ParseConfig(string text, string filename) =>
+        ParseConfig(System.Text.Encoding.UTF8.GetBytes(text), filename, SourcePos.Start);
+
     /// <summary>Parses a whole configuration file whose first byte is at <paramref name="start"/>.</summary>
     public static ParseResult<ConfigFile> ParseConfig(ReadOnlyMemory<byte> src, string filename, SourcePos start)
     {
@@ -37,6 +41,10 @@ public static class HclSyntax
         return new ParseResult<Expression>(tree, expr, new DiagnosticList(diags));
     }
 
+    /// <summary>Parses expression text (encoded as UTF-8 first).</summary>
+    public static ParseResult<Expression> ParseExpression(string text, string filename) =>
+        ParseExpression(System.Text.Encoding.UTF8.GetBytes(text), filename, SourcePos.Start);
+
     /// <summary>Parses a standalone expression starting at line 1, column 1.</summary>
     public static ParseResult<Expression> ParseExpression(ReadOnlyMemory<byte> src, string filename) =>
         ParseExpression(src, filename, SourcePos.Start);
@@ -51,6 +59,10 @@ public static class HclSyntax
         var tree = new SyntaxTree(map, tokens) { Root = expr };
         return new ParseResult<Expression>(tree, expr, new DiagnosticList(diags));
     }
+
+    /// <summary>Parses bare template text (encoded as UTF-8 first).</summary>
+    public static ParseResult<Expression> ParseTemplate(string text, string filename) =>
+        ParseTemplate(System.Text.Encoding.UTF8.GetBytes(text), filename, SourcePos.Start);
 
     /// <summary>Parses a bare template starting at line 1, column 1.</summary>
     public static ParseResult<Expression> ParseTemplate(ReadOnlyMemory<byte> src, string filename) =>

@@ -62,111 +62,79 @@ internal sealed partial class Parser
         return new ConditionalExpr(_map, Math.Min(S(startTok), cond.StartOffset), falseExpr.EndOffset, cond, trueExpr, falseExpr);
     }
 
-    private static bool OperatorAt(TokenKind k, int level, out BinaryOperator op)
+    /// <summary>Binary operator for a token and its level (0 = loosest: <c>||</c>; 5 = tightest: <c>* / %</c>).</summary>
+    private static int OperatorLevel(TokenKind k, out BinaryOperator op)
     {
-        op = default;
-        switch (level)
+        switch (k)
         {
-            case 0:
-                if (k == TokenKind.Or)
-                {
-                    op = BinaryOperator.LogicalOr;
-                    return true;
-                }
-                return false;
-            case 1:
-                if (k == TokenKind.And)
-                {
-                    op = BinaryOperator.LogicalAnd;
-                    return true;
-                }
-                return false;
-            case 2:
-                switch (k)
-                {
-                    case TokenKind.EqualOp:
-                        op = BinaryOperator.Equal;
-                        return true;
-                    case TokenKind.NotEqual:
-                        op = BinaryOperator.NotEqual;
-                        return true;
-                }
-                return false;
-            case 3:
-                switch (k)
-                {
-                    case TokenKind.GreaterThan:
-                        op = BinaryOperator.GreaterThan;
-                        return true;
-                    case TokenKind.GreaterThanEq:
-                        op = BinaryOperator.GreaterThanOrEqual;
-                        return true;
-                    case TokenKind.LessThan:
-                        op = BinaryOperator.LessThan;
-                        return true;
-                    case TokenKind.LessThanEq:
-                        op = BinaryOperator.LessThanOrEqual;
-                        return true;
-                }
-                return false;
-            case 4:
-                switch (k)
-                {
-                    case TokenKind.Plus:
-                        op = BinaryOperator.Add;
-                        return true;
-                    case TokenKind.Minus:
-                        op = BinaryOperator.Subtract;
-                        return true;
-                }
-                return false;
+            case TokenKind.Or:
+                op = BinaryOperator.LogicalOr;
+                return 0;
+            case TokenKind.And:
+                op = BinaryOperator.LogicalAnd;
+                return 1;
+            case TokenKind.EqualOp:
+                op = BinaryOperator.Equal;
+                return 2;
+            case TokenKind.NotEqual:
+                op = BinaryOperator.NotEqual;
+                return 2;
+            case TokenKind.GreaterThan:
+                op = BinaryOperator.GreaterThan;
+                return 3;
+            case TokenKind.GreaterThanEq:
+                op = BinaryOperator.GreaterThanOrEqual;
+                return 3;
+            case TokenKind.LessThan:
+                op = BinaryOperator.LessThan;
+                return 3;
+            case TokenKind.LessThanEq:
+                op = BinaryOperator.LessThanOrEqual;
+                return 3;
+            case TokenKind.Plus:
+                op = BinaryOperator.Add;
+                return 4;
+            case TokenKind.Minus:
+                op = BinaryOperator.Subtract;
+                return 4;
+            case TokenKind.Star:
+                op = BinaryOperator.Multiply;
+                return 5;
+            case TokenKind.Slash:
+                op = BinaryOperator.Divide;
+                return 5;
+            case TokenKind.Percent:
+                op = BinaryOperator.Modulo;
+                return 5;
             default:
-                switch (k)
-                {
-                    case TokenKind.Star:
-                        op = BinaryOperator.Multiply;
-                        return true;
-                    case TokenKind.Slash:
-                        op = BinaryOperator.Divide;
-                        return true;
-                    case TokenKind.Percent:
-                        op = BinaryOperator.Modulo;
-                        return true;
-                }
-                return false;
+                op = default;
+                return -1;
         }
     }
 
-    private Expression ParseBinary(int level)
+    /// <summary>
+    /// Precedence climbing over operators of level &gt;= <paramref name="minLevel"/>; same-level operators
+    /// associate to the left. Gives hclsyntax's trees and, on errors, bails out at the same points.
+    /// </summary>
+    private Expression ParseBinary(int minLevel)
     {
-        if (level == 6)
-            return ParseExpressionWithTraversals();
         var before = _errors;
-        var lhs = ParseBinary(level + 1);
+        var lhs = ParseExpressionWithTraversals();
         if (_recovery && _errors > before)
             return lhs;
-        var hasOp = false;
-        BinaryOperator op = default;
-        int opTok = -1;
-        Expression? rhs = null;
         while (true)
         {
             var ni = PeekIndex();
-            if (!OperatorAt(Kind(ni), level, out var newOp))
-                break;
-            if (hasOp)
-                lhs = new BinaryOpExpr(_map, lhs.StartOffset, rhs!.EndOffset, lhs, op, S(opTok), E(opTok), rhs);
-            hasOp = true;
-            op = newOp;
-            opTok = Read();
+            var level = OperatorLevel(Kind(ni), out var op);
+            if (level < minLevel)
+                return lhs;
+            var opTok = Read();
             before = _errors;
-            rhs = ParseBinary(level + 1);
+            var rhs = ParseBinary(level + 1);
             if (_recovery && _errors > before)
                 return lhs;
+            lhs = new BinaryOpExpr(_map, lhs.StartOffset, rhs.EndOffset, lhs, op, S(opTok), E(opTok), rhs);
         }
-        if (!hasOp)
-            return lhs;
-        return new BinaryOpExpr(_map, lhs.StartOffset, rhs!.EndOffset, lhs, op, S(opTok), E(opTok), rhs);
     }
 
     private Expression ParseExpressionWithTraversals()
@@ -482,7 +450,7 @@ internal sealed partial class Parser
             return null;
         _pos = i + 2;
         _prev = i + 1;
-        var lit = new LiteralValueExpr(_map, S(i), E(i), LiteralValueKind.String, Encoding.UTF8.GetString(bytes));
+        var lit = new LiteralValueExpr(_map, S(i), E(i), LiteralValueKind.String, _names.Get(bytes));
         return new TemplateExpr(_map, S(open), E(i + 1), [lit]);
     }
 

@@ -990,6 +990,13 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
         return sb.ToString();
     }
 
+    /// <summary>The exact decimal digits rounded to <paramref name="significant"/> digits (half to even), with the point position.</summary>
+    internal (string Digits, long Point) RoundedDigits(int significant)
+    {
+        var (d, p) = ExactDecimal(BigInteger.Abs(_mant), _exp);
+        return RoundAt(d, p, significant);
+    }
+
     /// <summary>Rounds a digit string (value 0.digits × 10^point) to its first <paramref name="n"/> digits, half to even.</summary>
     private static (string Digits, long Point) RoundAt(string d, long point, long n)
     {

@@ -1,9 +1,9 @@
 namespace Provisioner.Hcl.Values;
 
 /// <summary>
-/// cty's set semantics: unique elements (unknowns never coalesce) in a deterministic order. Known strings sort
-/// lexicographically, numbers numerically, false before true; other known values by their canonical text;
-/// nulls follow known values and unknowns come last in insertion order.
+/// cty's set semantics: unique elements (unknowns never coalesce) in cty's iteration order. Known strings sort
+/// lexicographically, numbers numerically, false before true; other element types by cty's set hash bytes,
+/// like Terraform. Unknowns follow the known values and nulls come last.
 /// </summary>
 internal static class SetOrdering
 {
@@ -17,6 +17,7 @@ internal static class SetOrdering
         var seen = new HashSet<HclValue>();
         var known = new List<HclValue>(elements.Count);
         var unknown = new List<HclValue>();
+        var nulls = new List<HclValue>();
         foreach (var e in elements)
         {
             if (!e.IsKnown)
@@ -25,12 +26,24 @@ internal static class SetOrdering
             }
             else if (seen.Add(e))
             {
-                known.Add(e);
+                (e.IsNull ? nulls : known).Add(e);
             }
         }
 
-        var sorted = known.Order(Comparer.Instance).ToList();
+        List<HclValue> sorted;
+        if (known.Count > 0 && !known[0].Type.IsPrimitive)
+        {
+            // cty compares the set hash bytes of elements that have no natural order.
+            sorted = [.. known.Select(v => (Key: CtySetHash.HashText(v), Value: v)).OrderBy(x => x.Key, HclKeyComparer.Instance).Select(x => x.Value)];
+        }
+        else
+        {
+            sorted = known.Order(Comparer.Instance).ToList();
+        }
+
+        // cty: known values first, then unknowns, then nulls.
         sorted.AddRange(unknown);
+        sorted.AddRange(nulls);
         return [.. sorted];
     }
 

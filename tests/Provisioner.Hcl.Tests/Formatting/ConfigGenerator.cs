@@ -15,7 +15,9 @@ internal static class ConfigGenerator
     private static readonly string[] BinaryOps = ["+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "&&", "||"];
 
     public static Gen<string> Config() =>
-        Gen.Sized(size => Body(Math.Min(size, 12), 0)).Select(body => body.ToString());
+        from body in Gen.Sized(size => Body(Math.Min(size, 12), 0))
+        from crlf in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
+        select crlf ? body.Replace("\n", "\r\n").ToString() : body.ToString();
 
     private static Gen<T[]> Many<T>(Gen<T> gen, int min, int max) =>
         Gen.Choose(min, max).SelectMany(n => Gen.ArrayOf(gen, n));
@@ -47,7 +49,7 @@ internal static class ConfigGenerator
             from trailing in Trailing()
             select ws0 + name + Unique + ws1 + "=" + ws2 + value + trailing;
         var blank = Gen.Elements("\n", "   \n", "\t\n");
-        var comment = from ws in Ws() from text in Gen.Elements("# c\n", "// c  \n", "/* c */\n", "#\n") select ws + text;
+        var comment = from ws in Ws() from text in Gen.Elements("# c\n", "// c  \n", "/* c */\n", "#\n", "/* multi\n  line */\n") select ws + text;
         var heredoc =
             from name in Name()
             from ws in Ws()
@@ -89,8 +91,8 @@ internal static class ConfigGenerator
         var paren = from ws in Ws() from e in sub select "(" + ws + e + ws + ")";
         var call = from name in Gen.Elements("max", "concat", "provider::p::f") from args in Many(sub, 0, 3) from ws in Ws()
                    select name + "(" + ws + string.Join("," + ws, args) + ws + ")";
-        var tuple = from items in Many(sub, 0, 3) from multi in Gen.Elements(false, true) from ws in Ws()
-                    select multi ? "[\n" + string.Concat(items.Select(i => ws + i + ",\n")) + ws + "]" : "[" + ws + string.Join("," + ws, items) + ws + "]";
+        var tuple = from items in Many(sub, 0, 3) from multi in Gen.Elements(false, true) from ws in Ws() from note in Gen.Elements("", " # n", " // n")
+                    select multi ? "[\n" + string.Concat(items.Select(i => ws + i + "," + note + "\n")) + ws + "]" : "[" + ws + string.Join("," + ws, items) + ws + "]";
         var obj = from keys in Many(Name(), 0, 3) from v in sub from multi in Gen.Elements(false, true) from ws in Ws()
                   select multi
                       ? "{\n" + string.Concat(keys.Distinct().Select(k => ws + k + ws + "=" + ws + v + "\n")) + "}"

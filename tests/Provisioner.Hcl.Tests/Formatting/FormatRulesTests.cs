@@ -30,6 +30,14 @@ public sealed class FormatRulesTests
     [InlineData("a = 1 # c", "a = 1 # c")]
     [InlineData("a = 1 /* c */", "a = 1 /* c */")]
     [InlineData("  # c\n", "# c\n")]
+    [InlineData("# only\n# comments", "# only\n# comments")]
+    [InlineData("/* a\r\n   b */\r\nx = 1\r\n", "/* a\n   b */\nx = 1\n")]
+    [InlineData("a = 1\n\n\n", "a = 1\n\n\n")]
+    [InlineData("a = 1 \n b = 22\n", "a = 1\nb = 22\n")]
+    [InlineData("a = [<<EOT\n  x\n  EOT\n]\n", "a = [<<EOT\n  x\n  EOT\n]\n")]
+    [InlineData("a = {b: 1, \"c\": 2}", "a = { b : 1, \"c\" : 2 }")]
+    [InlineData("a = x.y.* .z", "a = x.y.*.z")]
+    [InlineData("a = \"${ {} }\"", "a = \"${ {} }\"")]
     public void Formats(string input, string expected) => Assert.Equal(expected, FormatTestSupport.Format(input));
 
     [Fact]

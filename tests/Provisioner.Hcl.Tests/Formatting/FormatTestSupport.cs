@@ -35,8 +35,21 @@ internal static class FormatTestSupport
     /// Every token except whitespace, as (kind, bytes), with CRLF line ends written as LF: formatting may only change
     /// the whitespace between tokens, so this sequence must be identical before and after.
     /// </summary>
+    /// Block labels written as identifiers count as their quoted form (terraform fmt quotes them).
     public static List<(TokenKind Kind, string Text)> Significant(ReadOnlyMemory<byte> src)
     {
+        var labels = new HashSet<int>();
+        var stack = new Stack<Body>();
+        stack.Push(HclSyntax.ParseConfig(src, "test.hcl").Root.Body);
+        while (stack.Count > 0)
+        {
+            foreach (var block in stack.Pop().Blocks)
+            {
+                foreach (var range in block.LabelRanges)
+                    labels.Add(range.Start.Byte);
+                stack.Push(block.Body);
+            }
+        }
         var (tree, _) = HclSyntax.Lex(src, "test.hcl");
         var list = new List<(TokenKind, string)>(tree.TokenCount);
         for (var i = 0; i < tree.TokenCount; i++)
@@ -47,6 +60,15 @@ internal static class FormatTestSupport
             var text = Encoding.UTF8.GetString(tree.GetTokenBytes(i));
             if (t.Kind is TokenKind.Newline or TokenKind.LineComment or TokenKind.OHeredoc && text.EndsWith("\r\n", StringComparison.Ordinal))
                 text = text[..^2] + "\n";
+            if (t.Kind is TokenKind.Comment)
+                text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+            if (t.Kind == TokenKind.Ident && labels.Contains(t.Start))
+            {
+                list.Add((TokenKind.OQuote, "\""));
+                list.Add((TokenKind.QuotedLit, text));
+                list.Add((TokenKind.CQuote, "\""));
+                continue;
+            }
             list.Add((t.Kind, text));
         }
         return list;

@@ -54,6 +54,22 @@ public sealed class HclToJsonTests
         Assert.Equal("", result.Json);
     }
 
+    [Theory]
+    [InlineData("x {}\nx \"a\" {}\n")]
+    [InlineData("x \"a\" {}\nx {}\n")]
+    [InlineData("x \"a\" {}\nx \"a\" \"b\" {}\n")]
+    public void Convert_BlockLabelShapesConflict_Errors(string src)
+    {
+        var result = HclToJson.Convert(Encoding.UTF8.GetBytes(src), "t.hcl");
+        Assert.Equal("Unable to convert block to JSON", Assert.Single(result.Diagnostics).Summary);
+        Assert.Equal("", result.Json);
+    }
+
+    [Fact]
+    public void Convert_ManyDuplicateObjectKeys_LastWins() =>
+        Assert.Equal("{\n  \"o\": {\n    \"a\": 10,\n    \"b\": 2,\n    \"c\": 3,\n    \"d\": 4,\n    \"e\": 5,\n    \"f\": 6,\n    \"g\": 7,\n    \"h\": 8\n  }\n}",
+            Convert("o = { a = 1, b = 2, c = 3, d = 4, e = 5, f = 6, g = 7, h = 8, a = 9, a = 10 }"));
+
     [Fact]
     public void Convert_SyntaxError_EmptyJsonAndDiagnostics()
     {

@@ -144,14 +144,8 @@ internal static partial class CollectionFunctions
 
     private static FunctionTypeResult ElementType(IReadOnlyList<HclValue> args)
     {
-        var list = args[0];
+        var t = args[0].Type;
         var index = args[1];
-        if (index.IsKnown && index.AsNumber() < HclNumber.Zero)
-        {
-            return FunctionTypeResult.Fail("cannot use element function with a negative index");
-        }
-
-        var t = list.Type;
         if (t.IsList)
         {
             return t.ElementType;
@@ -175,7 +169,7 @@ internal static partial class CollectionFunctions
                 return FunctionTypeResult.Fail("cannot use element function with an empty list");
             }
 
-            return etys[(int)(i % etys.Count)];
+            return etys[Wrap(i, etys.Count)];
         }
 
         return FunctionTypeResult.Fail($"cannot read elements from {t.FriendlyName}");
@@ -200,7 +194,17 @@ internal static partial class CollectionFunctions
             return FunctionResult.Fail("cannot use element function with an empty list");
         }
 
-        return list.Elements[(int)(index % l)].WithMarks(marks);
+        return list.Elements[Wrap(index, l)].WithMarks(marks);
+    }
+
+    /// <summary>
+    /// The index modulo the length. Negative indices count back from the end (Terraform 1.8 and later:
+    /// <c>element(["a", "b", "c"], -1)</c> is <c>"c"</c>); earlier versions rejected them.
+    /// </summary>
+    private static int Wrap(long index, int length)
+    {
+        var i = index % length;
+        return (int)(i < 0 ? i + length : i);
     }
 
     private static FunctionTypeResult FlattenType(IReadOnlyList<HclValue> args)

@@ -14,6 +14,11 @@ public sealed class CollectionSequenceFunctionsTests
         Gives(S("b"), "element", L(S("a"), S("b"), S("c")), N(7));
         Gives(N(1), "element", T(S("a"), N(1)), N(1));
         Gives(S("a"), "element", T(S("a"), N(1)), N(2));
+        Gives(S("c"), "element", L(S("a"), S("b"), S("c")), N(-1));
+        Gives(S("a"), "element", L(S("a"), S("b"), S("c")), N(-3));
+        Gives(S("c"), "element", L(S("a"), S("b"), S("c")), N(-4));
+        Gives(N(1), "element", T(S("a"), N(1)), N(-1));
+        Gives(S("a"), "element", T(S("a"), N(1)), N(-2));
         Same(U(Str), Ok("element", L(S("a")), U(Num)));
         Same(HclValue.DynamicVal, Ok("element", T(S("a"), N(1)), U(Num)));
         Same(U(Str), Ok("element", U(ListT(Str)), N(0)));
@@ -29,7 +34,6 @@ public sealed class CollectionSequenceFunctionsTests
     {
         Fails("cannot use element function with an empty list", "element", LOf(Str), N(0));
         Fails("cannot use element function with an empty list", "element", T(), N(0));
-        Fails("cannot use element function with a negative index", "element", L(S("a")), N(-1));
         Fails("invalid index: value must be a whole number, between -9223372036854775808 and 9223372036854775807", "element", L(S("a")), N(0.5));
         Fails("invalid index: value must be a whole number, between -9223372036854775808 and 9223372036854775807", "element", T(S("a")), N(0.5));
         Fails("cannot read elements from set of string", "element", Set(S("a")), N(0));

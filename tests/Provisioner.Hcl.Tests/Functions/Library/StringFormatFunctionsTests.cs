@@ -100,6 +100,33 @@ public sealed class StringFormatFunctionsTests
         { "%.3g", [3.14159], "3.14" },
         { "%.3g", [31415.9], "3.14e+04" },
         { "%v", [1.0E21], "1e+21" },
+        { "%+.2e", [12345], "+1.23e+04" },
+        { "%x", ["100000000000000000000"], "56bc75e2d63100000" },
+        { "%d", ["1000000000000000000000000000000"], "1000000000000000000000000000000" },
+        { "%b", [-5], "-101" },
+        { "%o", [8], "10" },
+        { "%#b", [5], "0b101" },
+        { "% x", [255], " ff" },
+        { "%08d", [42], "00000042" },
+        { "%-08d|", [42], "42      |" },
+        { "%.0d", [0], "" },
+        { "%5.0d|", [0], "|" },
+        { "%6.3d", [-7], "  -007" },
+        { "%g", [100000], "100000" },
+        { "%g", [1000000], "1e+06" },
+        { "%G", ["0.0000001"], "1E-07" },
+        { "%.2g", [123], "1.2e+02" },
+        { "%.3G", ["0.000012345"], "1.23E-05" },
+        { "%v", [-2], "-2" },
+        { "%5v|", [12], "   12|" },
+        { "%-5t|", [true], "true|" },
+        { "%[1]s %[1]s", ["x"], "x x" },
+        { "%[2]s %[1]s", ["a", "b"], "b a" },
+        { "%-[1]d|", [1], "1|" },
+        { "%s", [1.5], "1.5" },
+        { "%s", ["1e3"], "1e3" },
+        { "%d", ["1e3"], "1000" },
+        { "%.3s", ["e\u0301e\u0301e\u0301e\u0301"], "e\u0301e\u0301e\u0301" },
     };
 
     [Theory]
@@ -159,6 +186,11 @@ public sealed class StringFormatFunctionsTests
         { "abc %", [], "invalid format string starting at offset 5" },
         { "%5.", [1], "invalid format string starting at offset 3" },
         { "%c", ["x"], "unsupported format verb 'c' in \"%c\" at offset 0" },
+        { "%[2]s %s", ["a", "b"], "not enough arguments for \"%s\" at 6: need index 3 but have 2 total" },
+        { "%T", ["x"], "unsupported format verb 'T' in \"%T\" at offset 0" },
+        { "%*d", [1, 2], "unrecognized format character '*' at offset 1" },
+        { "%[x]d", [1], "unrecognized format character 'x' at offset 2" },
+        { "%[1]-d", [1], "unrecognized format character '-' at offset 4" },
     };
 
     [Theory]
@@ -218,4 +250,30 @@ public sealed class StringFormatFunctionsTests
         Fails("error on format iteration 0: unsupported value for \"%d\" at 0: a number is required", "formatlist", S("%d"), L(S("x")));
         Fails("not enough arguments for \"%s\" at 0: need index 1 but have 0 total", "formatlist", S("%s"));
     }
+
+    [Theory]
+    [InlineData("0.1", "0.1")]
+    [InlineData("123456.789", "123456.789")]
+    [InlineData("1234567.5", "1.2345675e+06")]
+    [InlineData("0.00001234", "1.234e-05")]
+    [InlineData("0.0001234", "0.0001234")]
+    [InlineData("-999999", "-999999")]
+    [InlineData("100000000000000000000000000000000000000001", "1.00000000000000000000000000000000000000001e+41")]
+    public void Format_V_NumberUsesShortestG(string number, string expected) => Gives(S(expected), "format", S("%v"), NP(number));
+
+    [Fact]
+    public void Format_Infinity()
+    {
+        var inf = HclValue.Number(HclNumber.PositiveInfinity);
+        var negInf = HclValue.Number(HclNumber.NegativeInfinity);
+        Gives(S("+Inf"), "format", S("%f"), inf);
+        Gives(S(" -Inf"), "format", S("%5.1f"), negInf);
+        Gives(S("+Inf"), "format", S("%e"), inf);
+        Gives(S(" +Inf"), "format", S("%05g"), inf);
+        Fails("unsupported value for \"%d\" at 0: an integer is required", "format", S("%d"), inf);
+    }
+
+    [Fact]
+    public void FormatList_Marks() =>
+        Same(Sens(L(S("a!"), S("b!"))), Ok("formatlist", S("%s!"), L(Sens(S("a")), S("b"))));
 }

@@ -7,3 +7,8 @@ g "label" "two"{
 }
 empty{}
 }
+resource aws_instance web {
+nested label {}
+}
+data "x"   y{
+}

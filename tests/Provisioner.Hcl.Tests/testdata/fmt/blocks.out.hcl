@@ -7,3 +7,8 @@ c {
   }
   empty {}
 }
+resource "aws_instance" "web" {
+  nested "label" {}
+}
+data "x" "y" {
+}
