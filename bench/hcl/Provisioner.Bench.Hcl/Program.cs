@@ -7,7 +7,7 @@ namespace Provisioner.Bench.Hcl;
 
 /// <summary>
 /// HCL parser benchmark. Usage:
-/// <code>Provisioner.Bench.Hcl [--runs N] [--oracle oracle.json] [--report out.md] FILE...</code>
+/// <code>Provisioner.Bench.Hcl [--runs N] [--oracle oracle.json] [--oracle-json DIR] [--report out.md] FILE...</code>
 /// <code>Provisioner.Bench.Hcl --alloc-profile FILE [RUNS]</code> (allocations of the parser, by type)
 /// For every file: parse throughput (median of N warm runs), parse + evaluate throughput, bytes allocated per
 /// input byte, and peak working set (in a child process per file, so one file's garbage doesn't count for the
@@ -33,7 +33,7 @@ internal static class Program
         }
 
         int runs = 7;
-        string? oraclePath = null, reportPath = null;
+        string? oraclePath = null, reportPath = null, oracleJsonDir = null;
         var files = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
@@ -42,15 +42,16 @@ internal static class Program
                 case "--runs": runs = int.Parse(args[++i], Inv); break;
                 case "--oracle": oraclePath = args[++i]; break;
                 case "--report": reportPath = args[++i]; break;
+                case "--oracle-json": oracleJsonDir = args[++i]; break;
                 case "-h" or "--help":
-                    Console.WriteLine("usage: Provisioner.Bench.Hcl [--runs N] [--oracle oracle.json] [--report out.md] FILE...");
+                    Console.WriteLine("usage: Provisioner.Bench.Hcl [--runs N] [--oracle oracle.json] [--oracle-json DIR] [--report out.md] FILE...");
                     return 0;
                 default: files.Add(args[i]); break;
             }
         }
         if (files.Count == 0 || runs < 1)
         {
-            Console.Error.WriteLine("usage: Provisioner.Bench.Hcl [--runs N] [--oracle oracle.json] [--report out.md] FILE...");
+            Console.Error.WriteLine("usage: Provisioner.Bench.Hcl [--runs N] [--oracle oracle.json] [--oracle-json DIR] [--report out.md] FILE...");
             return 2;
         }
 
@@ -62,91 +63,119 @@ internal static class Program
             rows.Add(Measure(file, runs));
         }
         var text = Render(rows, oracle, runs);
+        var mismatches = 0;
+        if (oracleJsonDir is not null && Subject.EmitterMissing is null)
+        {
+            // Correctness at scale: our `hcl to-json` against the oracle's JSON for the same files.
+            var sb = new StringBuilder("\nhcl to-json vs hcl2json on the same files:\n");
+            foreach (var file in files)
+            {
+                var name = Path.GetFileName(file);
+                var theirs = Path.Combine(oracleJsonDir, name + ".json");
+                if (!File.Exists(theirs))
+                {
+                    sb.Append("  ").Append(name).Append(": no oracle JSON\n");
+                    continue;
+                }
+                var (json, hasErrors) = Subject.ToJson(File.ReadAllBytes(file), name);
+                var diff = hasErrors ? "our parser reported errors" : JsonComparison.FirstDifference(json, File.ReadAllText(theirs));
+                if (diff is not null)
+                    mismatches++;
+                sb.Append("  ").Append(name).Append(": ").Append(diff is null ? "identical (key order aside)" : "DIFFERENT, first at " + diff).Append('\n');
+            }
+            text += sb.ToString();
+        }
         Console.Write(text);
         if (reportPath is not null)
         {
             File.WriteAllText(reportPath, text);
         }
-        return rows.Exists(r => r.Error is not null) ? 1 : 0;
+        return rows.Exists(r => r.Error is not null) || mismatches > 0 ? 1 : 0;
+    }
+
+    private sealed record Timing(double MedianMs, double MinMs, double MaxMs, int Runs)
+    {
+        public double MbPerSec(long bytes) => bytes / 1e6 / (MedianMs / 1000);
     }
 
     private sealed record Row(
-        string File, long Bytes, int Runs, double? ParseMbPerSec, double? ParseMinMs, double? ParseMedianMs, double? ParseMaxMs,
-        double? EvalMbPerSec, double? AllocPerByte, long? PeakWorkingSet, long? PeakDelta, long? Retained, string? Error);
+        string File, long Bytes, Timing? Parse, Timing? ToJson, Timing? Eval, string? EvalNote, double? AllocPerByte,
+        long? PeakWorkingSet, long? PeakDelta, long? Retained, string? Error);
 
     private sealed record OracleResult(string File, long Bytes, double MedianMs, double MbPerSec, long PeakRssBytes, int Runs);
+
+    /// <summary>
+    /// Warms <paramref name="action"/> up (at least 5 calls and 1.5 s, so tiered JIT has settled), then times at
+    /// least <paramref name="runs"/> calls and at least 1 s of calls (at most 50): small files get more samples,
+    /// which keeps the median steady on a shared machine. Each timed call starts on a settled heap: it pays for the
+    /// garbage it makes, not for the previous call's.
+    /// </summary>
+    private static Timing Time(Func<object?> action, int runs)
+    {
+        var warm = Stopwatch.StartNew();
+        for (int i = 0; i < 5 || warm.ElapsedMilliseconds < 1500; i++)
+        {
+            GC.KeepAlive(action());
+        }
+        var times = new List<double>();
+        double spent = 0;
+        while (times.Count < runs || (spent < 1000 && times.Count < 50))
+        {
+            Settle();
+            var sw = Stopwatch.StartNew();
+            var result = action();
+            sw.Stop();
+            GC.KeepAlive(result);
+            times.Add(sw.Elapsed.TotalMilliseconds);
+            spent += sw.Elapsed.TotalMilliseconds;
+        }
+        times.Sort();
+        return new Timing(times[times.Count / 2], times[0], times[^1], times.Count);
+    }
 
     private static Row Measure(string path, int runs)
     {
         var name = Path.GetFileName(path);
         var bytes = File.ReadAllBytes(path);
         var mem = new ReadOnlyMemory<byte>(bytes);
-        double mb = bytes.Length / 1e6;
         if (Subject.ParserMissing is not null)
         {
-            return new Row(name, bytes.Length, 0, null, null, null, null, null, null, null, null, null, null);
+            return new Row(name, bytes.Length, null, null, null, null, null, null, null, null, null);
+        }
+        if (Subject.Parse(mem, name).HasErrors)
+        {
+            return new Row(name, bytes.Length, null, null, null, null, null, null, null, null, "the parser reported errors on this file");
         }
 
-        // Warm-up: at least 5 parses and 1.5 s, so tiered JIT (tier 0, OSR, PGO, tier 1) has settled before timing.
-        // The generated files must parse without errors.
-        var warm = Stopwatch.StartNew();
-        for (int i = 0; i < 5 || warm.ElapsedMilliseconds < 1500; i++)
-        {
-            var (_, hasErrors) = Subject.Parse(mem, name);
-            if (hasErrors)
-            {
-                return new Row(name, bytes.Length, 0, null, null, null, null, null, null, null, null, null,
-                    "the parser reported errors on this file");
-            }
-        }
-
-        // At least `runs` timed runs and at least 1 s of parsing (at most 50 runs): small files get more samples,
-        // which keeps the median steady on a shared machine.
-        var timeList = new List<double>();
-        double spent = 0;
-        while (timeList.Count < runs || (spent < 1000 && timeList.Count < 50))
-        {
-            // Each timed run starts on a settled heap: it pays for the garbage it makes, not for the last run's.
-            Settle();
-            var sw = Stopwatch.StartNew();
-            var result = Subject.Parse(mem, name);
-            sw.Stop();
-            GC.KeepAlive(result.Tree);
-            timeList.Add(sw.Elapsed.TotalMilliseconds);
-            spent += sw.Elapsed.TotalMilliseconds;
-        }
-        var times = timeList.ToArray();
-        Array.Sort(times);
-        double median = times[times.Length / 2];
+        var parse = Time(() => Subject.Parse(mem, name).Tree, runs);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         var once = Subject.Parse(mem, name);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         GC.KeepAlive(once.Tree);
 
-        double? evalMbPerSec = null;
+        Timing? toJson = null;
+        if (Subject.EmitterMissing is null)
+        {
+            toJson = Time(() => Subject.ToJson(mem, name).Json, runs);
+        }
+
+        Timing? eval = null;
+        string? evalNote = null;
         if (Subject.EvaluatorMissing is null)
         {
-            warm.Restart();
-            for (int i = 0; i < 5 || warm.ElapsedMilliseconds < 1500; i++)
+            var ctx = Subject.CreateContext(mem, name);
+            var (evaluated, withErrors) = Subject.ParseAndEvaluate(mem, name, ctx);
+            eval = Time(() => Subject.ParseAndEvaluate(mem, name, ctx), runs);
+            evalNote = string.Create(Inv, $"{name}: evaluated {evaluated} attribute expressions, {withErrors} reported errors");
+            if (withErrors > 0)
             {
-                Subject.ParseAndEvaluate(mem, name);
+                evalNote += " (first: " + Subject.FirstEvaluationError(mem, name, ctx) + ")";
             }
-            var evalTimes = new double[runs];
-            for (int i = 0; i < runs; i++)
-            {
-                Settle();
-                var sw = Stopwatch.StartNew();
-                Subject.ParseAndEvaluate(mem, name);
-                evalTimes[i] = sw.Elapsed.TotalMilliseconds;
-            }
-            Array.Sort(evalTimes);
-            evalMbPerSec = mb / (evalTimes[runs / 2] / 1000);
         }
 
         var (peak, delta, retained, memError) = MeasureMemoryInChild(path);
-        return new Row(name, bytes.Length, times.Length, mb / (median / 1000), times[0], median, times[^1], evalMbPerSec,
-            (double)allocated / bytes.Length, peak, delta, retained, memError);
+        return new Row(name, bytes.Length, parse, toJson, eval, evalNote, (double)allocated / bytes.Length, peak, delta, retained, memError);
     }
 
     private static void Settle()
@@ -271,34 +300,44 @@ internal static class Program
             Line("our parser: " + Subject.ParserMissing);
         }
         Line("");
-        Line("| file | size MB | parse MB/s (median ms, min–max, runs) | parse+eval MB/s | alloc bytes / input byte | peak WS (Δ over baseline) | Δ × input | retained tree + input × input | hcl2json MB/s (median ms) | hcl2json peak RSS | parse speed-up vs hcl2json |");
-        Line("|---|---|---|---|---|---|---|---|---|---|---|");
+        Line("| file | size MB | parse MB/s (median ms, min–max, runs) | parse + to-json MB/s | parse + eval MB/s | alloc bytes / input byte | peak WS (Δ over baseline) | Δ × input | retained × input | hcl2json MB/s (median ms) | hcl2json peak RSS | speed-up: parse | speed-up: parse + to-json |");
+        Line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in rows)
         {
             oracle.TryGetValue(r.File, out var o);
-            double mb = r.Bytes / 1e6;
-            string parse = r.ParseMbPerSec is null ? (Subject.ParserMissing ?? r.Error ?? "n/a")
-                : string.Create(Inv, $"**{r.ParseMbPerSec:0.0}** ({r.ParseMedianMs:0.0} ms, {r.ParseMinMs:0.0}–{r.ParseMaxMs:0.0}, {r.Runs} runs)");
-            string eval = r.EvalMbPerSec is null ? (Subject.EvaluatorMissing ?? "n/a") : F(r.EvalMbPerSec, "0.0");
+            string T(Timing? t, string? missing) => t is null ? (missing ?? r.Error ?? "n/a") : t.MbPerSec(r.Bytes).ToString("0.0", Inv);
+            string parse = r.Parse is not { } p ? (Subject.ParserMissing ?? r.Error ?? "n/a")
+                : string.Create(Inv, $"**{p.MbPerSec(r.Bytes):0.0}** ({p.MedianMs:0.0} ms, {p.MinMs:0.0}–{p.MaxMs:0.0}, {p.Runs} runs)");
             string peak = r.PeakWorkingSet is null ? (r.Error ?? "n/a") : $"{Mib(r.PeakWorkingSet)} ({Mib(r.PeakDelta)})";
             string ratio = r.PeakDelta is { } d ? (d / (double)r.Bytes).ToString("0.0", Inv) + "×" : "n/a";
             string kept = r.Retained is { } k ? (k / (double)r.Bytes).ToString("0.0", Inv) + "×" : "n/a";
             string orc = o is null ? "not measured" : string.Create(Inv, $"{o.MbPerSec:0.00} ({o.MedianMs:0} ms)");
             string orcMem = o is null ? "n/a" : Mib(o.PeakRssBytes);
-            string speedup = o is not null && r.ParseMbPerSec is { } p ? (p / o.MbPerSec).ToString("0", Inv) + "×" : "n/a";
-            Line($"| {r.File} | {mb.ToString("0.00", Inv)} | {parse} | {eval} | {F(r.AllocPerByte, "0.0")} | {peak} | {ratio} | {kept} | {orc} | {orcMem} | {speedup} |");
+            string Speedup(Timing? t) => o is not null && t is not null ? (t.MbPerSec(r.Bytes) / o.MbPerSec).ToString("0", Inv) + "×" : "n/a";
+            Line($"| {r.File} | {(r.Bytes / 1e6).ToString("0.00", Inv)} | {parse} | {T(r.ToJson, Subject.EmitterMissing)} | {T(r.Eval, Subject.EvaluatorMissing)} | {F(r.AllocPerByte, "0.0")} | {peak} | {ratio} | {kept} | {orc} | {orcMem} | {Speedup(r.Parse)} | {Speedup(r.ToJson)} |");
+        }
+        foreach (var r in rows.Where(r => r.EvalNote is not null))
+        {
+            Line("");
+            Line("Evaluation: " + r.EvalNote);
         }
         Line("");
         Line("Targets:");
-        Line(Verdict("parse throughput", $"≥ {TargetParseMbPerSec.ToString(Inv)} MB/s", rows, r => r.ParseMbPerSec, v => v >= TargetParseMbPerSec, "0.0", " MB/s"));
+        Line(Verdict("parse throughput", $"≥ {TargetParseMbPerSec.ToString(Inv)} MB/s", rows, r => r.Parse?.MbPerSec(r.Bytes), v => v >= TargetParseMbPerSec, "0.0", " MB/s"));
         Line(Verdict("parse speed-up vs hcl2json", $"≥ {TargetSpeedupVsOracle.ToString(Inv)}×", rows,
-            r => oracle.TryGetValue(r.File, out var o) && r.ParseMbPerSec is { } p ? p / o.MbPerSec : null,
+            r => oracle.TryGetValue(r.File, out var o) && r.Parse is { } p ? p.MbPerSec(r.Bytes) / o.MbPerSec : null,
             v => v >= TargetSpeedupVsOracle, "0", "×"));
         Line(Verdict("peak memory (Δ working set) vs input", $"< {TargetPeakMemoryPerInput.ToString(Inv)}× input", rows,
             r => r.PeakDelta is { } d ? d / (double)r.Bytes : null, v => v < TargetPeakMemoryPerInput, "0.0", "×"));
+        Line(Verdict("(info) parse + to-json speed-up vs hcl2json, the like-for-like comparison", $"≥ {TargetSpeedupVsOracle.ToString(Inv)}×", rows,
+            r => oracle.TryGetValue(r.File, out var o) && r.ToJson is { } j ? j.MbPerSec(r.Bytes) / o.MbPerSec : null,
+            v => v >= TargetSpeedupVsOracle, "0", "×"));
         Line("");
-        Line("MB = 10^6 bytes. Throughput is input bytes / median wall time of one whole ParseConfig call, each timed");
-        Line("run starting after a full collection (it pays for its own garbage, not for the previous run's).");
+        Line("MB = 10^6 bytes. Throughput is input bytes / median wall time of one whole call, each timed run starting");
+        Line("after a full collection (it pays for its own garbage, not for the previous run's). parse: HclSyntax.ParseConfig.");
+        Line("parse + to-json: HclToJson.Convert (parse, then the hcl2json-shaped JSON text). parse + eval: ParseConfig, then");
+        Line("HclEvaluator.Evaluate on every attribute expression, blocks included, with var/local/each known and resources,");
+        Line("data sources, modules and iterators unknown (as during a plan), standard library functions.");
         Line("Peak WS: a fresh process per file parses it once (after warming up on a tiny input); Δ is the peak");
         Line("resident set minus the settled baseline just before reading the file, so it includes the input bytes");
         Line("and the GC's not-yet-collected garbage (the gen0 budget weighs most on small files). Retained: managed");
