@@ -7,7 +7,7 @@ namespace Provisioner.Bench.Hcl;
 
 /// <summary>
 /// HCL parser benchmark. Usage:
-/// <code>Provisioner.Bench.Hcl [--runs N] [--oracle oracle.json] [--report out.md] FILE...</code>
+/// <code>Provisioner.Bench.Hcl [--runs N] [--oracle oracle.json] [--oracle-json DIR] [--report out.md] FILE...</code>
 /// <code>Provisioner.Bench.Hcl --alloc-profile FILE [RUNS]</code> (allocations of the parser, by type)
 /// For every file: parse throughput (median of N warm runs), parse + evaluate throughput, bytes allocated per
 /// input byte, and peak working set (in a child process per file, so one file's garbage doesn't count for the
@@ -33,7 +33,7 @@ internal static class Program
         }
 
         int runs = 7;
-        string? oraclePath = null, reportPath = null;
+        string? oraclePath = null, reportPath = null, oracleJsonDir = null;
         var files = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
@@ -42,15 +42,16 @@ internal static class Program
                 case "--runs": runs = int.Parse(args[++i], Inv); break;
                 case "--oracle": oraclePath = args[++i]; break;
                 case "--report": reportPath = args[++i]; break;
+                case "--oracle-json": oracleJsonDir = args[++i]; break;
                 case "-h" or "--help":
-                    Console.WriteLine("usage: Provisioner.Bench.Hcl [--runs N] [--oracle oracle.json] [--report out.md] FILE...");
+                    Console.WriteLine("usage: Provisioner.Bench.Hcl [--runs N] [--oracle oracle.json] [--oracle-json DIR] [--report out.md] FILE...");
                     return 0;
                 default: files.Add(args[i]); break;
             }
         }
         if (files.Count == 0 || runs < 1)
         {
-            Console.Error.WriteLine("usage: Provisioner.Bench.Hcl [--runs N] [--oracle oracle.json] [--report out.md] FILE...");
+            Console.Error.WriteLine("usage: Provisioner.Bench.Hcl [--runs N] [--oracle oracle.json] [--oracle-json DIR] [--report out.md] FILE...");
             return 2;
         }
 
@@ -62,12 +63,34 @@ internal static class Program
             rows.Add(Measure(file, runs));
         }
         var text = Render(rows, oracle, runs);
+        var mismatches = 0;
+        if (oracleJsonDir is not null && Subject.EmitterMissing is null)
+        {
+            // Correctness at scale: our `hcl to-json` against the oracle's JSON for the same files.
+            var sb = new StringBuilder("\nhcl to-json vs hcl2json on the same files:\n");
+            foreach (var file in files)
+            {
+                var name = Path.GetFileName(file);
+                var theirs = Path.Combine(oracleJsonDir, name + ".json");
+                if (!File.Exists(theirs))
+                {
+                    sb.Append("  ").Append(name).Append(": no oracle JSON\n");
+                    continue;
+                }
+                var (json, hasErrors) = Subject.ToJson(File.ReadAllBytes(file), name);
+                var diff = hasErrors ? "our parser reported errors" : JsonComparison.FirstDifference(json, File.ReadAllText(theirs));
+                if (diff is not null)
+                    mismatches++;
+                sb.Append("  ").Append(name).Append(": ").Append(diff is null ? "identical (key order aside)" : "DIFFERENT, first at " + diff).Append('\n');
+            }
+            text += sb.ToString();
+        }
         Console.Write(text);
         if (reportPath is not null)
         {
             File.WriteAllText(reportPath, text);
         }
-        return rows.Exists(r => r.Error is not null) ? 1 : 0;
+        return rows.Exists(r => r.Error is not null) || mismatches > 0 ? 1 : 0;
     }
 
     private sealed record Timing(double MedianMs, double MinMs, double MaxMs, int Runs)

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Times the reference implementation (@cdktf/hcl2json: hashicorp/hcl as WASM) on the benchmark files.
 //
-// usage: node bench.js [--runs N] [--json OUT.json] FILE...
+// usage: node bench.js [--runs N] [--json OUT.json] [--dump DIR] FILE...
 //
 // Per file: one discarded cold call (the first ever also instantiates the WASM module), then N warm calls of
 // the public parse() (parse + convert to JSON + JSON.parse, the whole API call); reports the median, min and
 // max, MB/s on the median (MB = 10^6 bytes), and the process's peak RSS so far. --json writes the results
-// for Provisioner.Bench.Hcl to print next to our own figures.
+// for Provisioner.Bench.Hcl to print next to our own figures. --dump writes the oracle's raw JSON text for each
+// file to DIR/<file>.json (exact numbers), which Provisioner.Bench.Hcl compares with our `hcl to-json` output.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -14,15 +15,16 @@ const { performance } = require("perf_hooks");
 const { parse } = require("@cdktf/hcl2json");
 
 const argv = process.argv.slice(2);
-let runs = 5, jsonOut = null;
+let runs = 5, jsonOut = null, dumpDir = null;
 const files = [];
 for (let i = 0; i < argv.length; i++) {
   if (argv[i] === "--runs") runs = parseInt(argv[++i], 10);
   else if (argv[i] === "--json") jsonOut = argv[++i];
+  else if (argv[i] === "--dump") dumpDir = argv[++i];
   else files.push(argv[i]);
 }
 if (!files.length) {
-  console.error("usage: node bench.js [--runs N] [--json OUT.json] FILE...");
+  console.error("usage: node bench.js [--runs N] [--json OUT.json] [--dump DIR] FILE...");
   process.exit(2);
 }
 
@@ -48,6 +50,14 @@ const timer = setInterval(sampleRss, 20);
       await parse(name, src);
       times.push(performance.now() - t);
       sampleRss();
+    }
+    if (dumpDir) {
+      // The raw text from the Go side (the package's parse() would round big numbers through JSON.parse).
+      const root = global.__parse_terraform_config_wasm__;
+      const raw = await new Promise((resolve, reject) =>
+        root.parse(name, src, (err, res) => (err ? reject(new Error(err)) : resolve(res))));
+      fs.mkdirSync(dumpDir, { recursive: true });
+      fs.writeFileSync(path.join(dumpDir, name + ".json"), raw);
     }
     const med = median(times);
     const r = {

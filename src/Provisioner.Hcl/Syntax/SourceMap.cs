@@ -10,7 +10,7 @@ namespace Provisioner.Hcl.Syntax;
 /// </summary>
 internal sealed class SourceMap
 {
-    private int[]? _lineStarts;
+    private LineTable? _lines;
 
     public SourceMap(string filename, ReadOnlyMemory<byte> bytes, SourcePos origin)
     {
@@ -25,39 +25,46 @@ internal sealed class SourceMap
 
     public SourcePos Origin { get; }
 
-    private int[] LineStarts => _lineStarts ?? Interlocked.CompareExchange(ref _lineStarts, ComputeLineStarts(Bytes.Span), null) ?? _lineStarts!;
+    private sealed record LineTable(int[] Starts, bool[] Ascii);
+
+    private LineTable Lines => _lines ?? Interlocked.CompareExchange(ref _lines, ComputeLines(Bytes.Span), null) ?? _lines!;
 
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
-    private static int[] ComputeLineStarts(ReadOnlySpan<byte> s)
+    private static LineTable ComputeLines(ReadOnlySpan<byte> s)
     {
         var count = 1 + s.Count((byte)'\n');
         var starts = new int[count];
+        var ascii = new bool[count];
         var n = 1;
         var pos = 0;
         while (true)
         {
             var idx = s[pos..].IndexOf((byte)'\n');
             if (idx < 0)
+            {
+                ascii[n - 1] = Ascii.IsValid(s[pos..]);
                 break;
+            }
+            ascii[n - 1] = Ascii.IsValid(s.Slice(pos, idx));
             pos += idx + 1;
             starts[n++] = pos;
         }
-        return starts;
+        return new LineTable(starts, ascii);
     }
 
     /// <summary>The position of buffer offset <paramref name="offset"/>.</summary>
     public SourcePos Pos(int offset)
     {
-        var starts = LineStarts;
-        var line = Array.BinarySearch(starts, offset);
+        var lines = Lines;
+        var line = Array.BinarySearch(lines.Starts, offset);
         if (line < 0)
             line = ~line - 1;
-        var lineStart = starts[line];
+        var lineStart = lines.Starts[line];
         if (line == 0 && offset >= 3 && Bytes.Span.StartsWith(Bom))
             lineStart = 3; // HCL strips a leading BOM before scanning
 
-        var col = 1 + CountColumns(Bytes.Span[lineStart..offset]);
+        var col = 1 + (lines.Ascii[line] ? offset - lineStart : CountColumns(Bytes.Span[lineStart..offset]));
         if (line == 0)
             return new SourcePos(Origin.Line, Origin.Column + col - 1, Origin.Byte + offset);
         return new SourcePos(Origin.Line + line, col, Origin.Byte + offset);

@@ -378,12 +378,12 @@ public sealed partial class HclValue : IEquatable<HclValue>
     }
 
     /// <summary>True if this known map or object has the key.</summary>
-    public bool HasKey(string key) => _attributes is not null && _attributes.ContainsKey(key);
+    public bool HasKey(string key) => _attributes is not null && _attributes.ContainsKey(UnicodeNormalizer.ToNfc(key));
 
     /// <summary>The attribute of a known object (or entry of a known map), if present.</summary>
     public bool TryGetAttribute(string name, out HclValue value)
     {
-        if (_attributes is not null && _attributes.TryGetValue(name, out var v))
+        if (_attributes is not null && _attributes.TryGetValue(UnicodeNormalizer.ToNfc(name), out var v))
         {
             value = v;
             return true;
@@ -399,6 +399,7 @@ public sealed partial class HclValue : IEquatable<HclValue>
     /// </summary>
     public HclValue GetAttribute(string name)
     {
+        name = UnicodeNormalizer.ToNfc(name);
         if (!Type.IsObject || !Type.HasAttribute(name))
         {
             throw Misuse("GetAttribute", $"an object with attribute \"{name}\"");
