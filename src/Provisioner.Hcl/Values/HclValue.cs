@@ -189,13 +189,21 @@ public sealed partial class HclValue : IEquatable<HclValue>
             return EmptyObject;
         }
 
-        var type = HclType.Object(map.Select((_, v) => v.Type));
+        var type = HclType.ObjectFromSorted(map.Select((_, v) => v.Type));
         return new(type, State.Known, default, attributes: map);
     }
 
     /// <summary>Convenience: <c>HclValue.Object(("a", HclValue.Number(1)))</c>.</summary>
-    public static HclValue Object(params (string Name, HclValue Value)[] attributes) =>
-        Object(attributes.Select(a => new KeyValuePair<string, HclValue>(a.Name, a.Value)));
+    public static HclValue Object(params (string Name, HclValue Value)[] attributes)
+    {
+        var items = new KeyValuePair<string, HclValue>[attributes.Length];
+        for (int i = 0; i < items.Length; i++)
+        {
+            items[i] = new(attributes[i].Name, attributes[i].Value);
+        }
+
+        return Object(items);
+    }
 
     public static HclValue Tuple(IEnumerable<HclValue> elements)
     {
@@ -212,7 +220,15 @@ public sealed partial class HclValue : IEquatable<HclValue>
             return m;
         }
 
-        return SortedStringMap<HclValue>.Create(items.Select(kv => new KeyValuePair<string, HclValue>(UnicodeNormalizer.ToNfc(kv.Key), kv.Value)));
+        var list = items as IReadOnlyList<KeyValuePair<string, HclValue>> ?? items.ToList();
+        var normalized = new KeyValuePair<string, HclValue>[list.Count];
+        for (int i = 0; i < normalized.Length; i++)
+        {
+            var kv = list[i];
+            normalized[i] = new(UnicodeNormalizer.ToNfc(kv.Key), kv.Value);
+        }
+
+        return SortedStringMap<HclValue>.Create(normalized);
     }
 
     /// <summary>
