@@ -603,42 +603,6 @@ internal sealed class StringRegexTranslator(string pattern)
         return true;
     }
 
-    private static readonly Dictionary<string, string> Posix = new(StringComparer.Ordinal)
-    {
-        ["alnum"] = "0-9A-Za-z",
-        ["alpha"] = "A-Za-z",
-        ["ascii"] = "\\u0000-\\u007F",
-        ["blank"] = "\\t ",
-        ["cntrl"] = "\\u0000-\\u001F\\u007F",
-        ["digit"] = "0-9",
-        ["graph"] = "!-~",
-        ["lower"] = "a-z",
-        ["print"] = " -~",
-        ["punct"] = "!-/:-@\\[-`{-~",
-        ["space"] = "\\t\\n\\v\\f\\r ",
-        ["upper"] = "A-Z",
-        ["word"] = "0-9A-Za-z_",
-        ["xdigit"] = "0-9A-Fa-f",
-    };
-
-    private static readonly Dictionary<string, string> PosixNegated = new(StringComparer.Ordinal)
-    {
-        ["alnum"] = "\\u0000-/:-@\\[-`{-\\uFFFF",
-        ["alpha"] = "\\u0000-@\\[-`{-\\uFFFF",
-        ["ascii"] = "\\u0080-\\uFFFF",
-        ["blank"] = "\\u0000-\\u0008\\n-\\u001F!-\\uFFFF",
-        ["cntrl"] = " -~\\u0080-\\uFFFF",
-        ["digit"] = "\\u0000-/:-\\uFFFF",
-        ["graph"] = "\\u0000- \\u007F-\\uFFFF",
-        ["lower"] = "\\u0000-`{-\\uFFFF",
-        ["print"] = "\\u0000-\\u001F\\u007F-\\uFFFF",
-        ["punct"] = "\\u0000- 0-9A-Za-z\\u007F-\\uFFFF",
-        ["space"] = "\\u0000-\\u0008\\u000E-\\u001F!-\\uFFFF",
-        ["upper"] = "\\u0000-@\\[-\\uFFFF",
-        ["word"] = "\\u0000-/:-@\\[-\\^`{-\\uFFFF",
-        ["xdigit"] = "\\u0000-/:-@G-`g-\\uFFFF",
-    };
-
     private bool CharClass([NotNullWhen(false)] out StringRegexError? error)
     {
         error = null;
@@ -682,7 +646,7 @@ internal sealed class StringRegexTranslator(string pattern)
                         name = name[1..];
                     }
 
-                    if (!(neg ? PosixNegated : Posix).TryGetValue(name, out var set))
+                    if (!(neg ? StringRegexPosixClasses.Negated : StringRegexPosixClasses.Positive).TryGetValue(name, out var set))
                     {
                         error = new("invalid character class range", _p[_i..(close + 2)]);
                         return false;
