@@ -8,7 +8,8 @@
 #   --no-oracle    skip node/hcl2json (ratios then show n/a)
 #   --quick        = --sizes 1 --runs 3 --oracle-runs 2 (a smoke run)
 # Needs: dotnet (SDK from global.json), node 20+ and npm (for the generator and the oracle).
-# Writes into bench/hcl/out/ (ignored by git): the generated bench-*mb.tf files, oracle.json, report.md.
+# Writes into bench/hcl/out/ (ignored by git): the generated bench-*mb.tf files, oracle.json, oracle-json/
+# (hcl2json's output, which our `hcl to-json` is checked against), report.md.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/out"
@@ -52,8 +53,8 @@ exe="$here/Provisioner.Bench.Hcl/bin/Release/net10.0/Provisioner.Bench.Hcl"
 oracle_args=()
 if [ "$oracle" = 1 ]; then
   echo "== hcl2json (node $(node --version)), $oracle_runs warm runs per file"
-  (cd "$here/oracle" && node bench.js --runs "$oracle_runs" --json "$out/oracle.json" "${files[@]}")
-  oracle_args=(--oracle "$out/oracle.json")
+  (cd "$here/oracle" && node bench.js --runs "$oracle_runs" --json "$out/oracle.json" --dump "$out/oracle-json" "${files[@]}")
+  oracle_args=(--oracle "$out/oracle.json" --oracle-json "$out/oracle-json")
 fi
 
 # 5. Ours, then the table with ratios and targets.

@@ -60,7 +60,9 @@ internal sealed partial class Evaluator
             return HclValue.DynamicVal;
         }
 
-        var condMarks = HclMarks.None;
+        if (!coll.IsKnown)
+            return HclValue.DynamicVal.WithMarks(coll.Marks);
+
         if (e.Condition is not null)
         {
             // Early type check of the condition with unknown symbols, as HCL does, to avoid a barrage of errors.
@@ -82,11 +84,7 @@ internal sealed partial class Evaluator
 
             if (HasErrorsSince(start))
                 return HclValue.DynamicVal;
-            condMarks = result.Marks;
         }
-
-        if (!coll.IsKnown)
-            return HclValue.DynamicVal.WithMarks(coll.Marks.Union(condMarks));
 
         var (cu, collMarks) = coll.Unmark();
         marks = marks.Union(collMarks);
@@ -103,7 +101,7 @@ internal sealed partial class Evaluator
             {
                 var (k, v) = elements[i];
                 var child = EvalContext.WithLocals(ctx, e.KeyVar, k, e.ValueVar, v);
-                if (e.Condition is not null && !Include(e, child, ref known, ref marks))
+                if (e.Condition is not null && !Include(e, child, tupleMode: false, ref known, ref marks))
                     continue;
 
                 var keyRaw = Eval(keyExpr, child);
@@ -165,7 +163,7 @@ internal sealed partial class Evaluator
         {
             var (k, v) = elements[i];
             var child = EvalContext.WithLocals(ctx, e.KeyVar, k, e.ValueVar, v);
-            if (e.Condition is not null && !Include(e, child, ref known, ref marks))
+            if (e.Condition is not null && !Include(e, child, tupleMode: true, ref known, ref marks))
                 continue;
             items.Add(Eval(e.ValueExpr, child));
         }
@@ -176,7 +174,7 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Evaluates the 'if' clause for one element; false to skip it.</summary>
-    private bool Include(ForExpr e, EvalContext child, ref bool known, ref HclMarks marks)
+    private bool Include(ForExpr e, EvalContext child, bool tupleMode, ref bool known, ref HclMarks marks)
     {
         var cond = e.Condition!;
         var raw = Eval(cond, child);
@@ -184,6 +182,12 @@ internal sealed partial class Evaluator
         {
             if (known)
                 Error("Invalid 'for' condition", "The value of the 'if' clause must not be null.", cond.Range, e.Range);
+            known = false;
+            return false;
+        }
+
+        if (tupleMode && !raw.IsKnown)
+        {
             known = false;
             return false;
         }
@@ -230,6 +234,7 @@ internal sealed partial class Evaluator
 
         if (ty.IsDynamic)
             return HclValue.DynamicVal.WithMarks(source.Marks);
+        var upgradedUnknown = autoUpgrade && !source.IsKnown;
         if (autoUpgrade)
         {
             var (su, sm) = source.Unmark();
@@ -266,6 +271,8 @@ internal sealed partial class Evaluator
             _splatItems.RemoveAt(slot);
         }
 
+        if (upgradedUnknown)
+            return HclValue.DynamicVal.WithMarks(marks);
         if (!isKnown)
             return HclValue.UnknownOf(SplatResultType(e, ty, ctx, reportDiagnostics: false)).WithMarks(marks);
 

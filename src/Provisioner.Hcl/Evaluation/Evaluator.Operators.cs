@@ -15,7 +15,7 @@ internal sealed partial class Evaluator
         if (top.Left is not BinaryOpExpr)
         {
             var l = Eval(top.Left, ctx);
-            return EvalBinary(top, l, HasErrorsSince(start), ctx);
+            return EvalBinary(top, l, CutSince(start), ctx);
         }
 
         var spine = new List<BinaryOpExpr>();
@@ -27,14 +27,8 @@ internal sealed partial class Evaluator
         }
 
         var acc = Eval(e, ctx);
-        var errors = HasErrorsSince(start);
         for (var i = spine.Count - 1; i >= 0; i--)
-        {
-            var stepStart = _diags.Count;
-            acc = EvalBinary(spine[i], acc, errors, ctx);
-            errors |= HasErrorsSince(stepStart);
-        }
-
+            acc = EvalBinary(spine[i], acc, CutSince(start), ctx);
         return acc;
     }
 
@@ -51,70 +45,138 @@ internal sealed partial class Evaluator
         _ => HclType.Bool,
     };
 
-    private HclValue EvalBinary(BinaryOpExpr e, HclValue lhs, bool lhsErrors, EvalContext? ctx)
+    /// <summary>
+    /// hclsyntax's <c>BinaryOpExpr.Value</c>: conversion errors first, then the operands' own diagnostics; the
+    /// logical operators short-circuit (a decisive known operand drops the other side's diagnostics).
+    /// </summary>
+    private HclValue EvalBinary(BinaryOpExpr e, HclValue lhs, List<Diagnostic> lhsDiags, EvalContext? ctx)
     {
-        var start = _diags.Count;
+        var rhsStart = _diags.Count;
         var rhs = Eval(e.Right, ctx);
+        var rhsDiags = CutSince(rhsStart);
         var op = e.Operator;
         var want = OperandType(op);
+        var convErrors = false;
         if (!want.IsDynamic)
         {
             var lc = HclConvert.Convert(lhs, want);
             if (!lc.IsSuccess)
+            {
                 Error("Invalid operand", $"Unsuitable value for left operand: {lc.Error}.", e.Left.Range, e.Range);
+                convErrors = true;
+            }
             else
+            {
                 lhs = lc.Value!;
+            }
+
             var rc = HclConvert.Convert(rhs, want);
             if (!rc.IsSuccess)
+            {
                 Error("Invalid operand", $"Unsuitable value for right operand: {rc.Error}.", e.Right.Range, e.Range);
+                convErrors = true;
+            }
             else
+            {
                 rhs = rc.Value!;
+            }
         }
 
-        // The left operand's diagnostics were reported before this call; HCL returns an unknown result when
-        // either side had errors.
-        if (lhsErrors || HasErrorsSince(start))
+        if (convErrors)
+        {
+            _diags.AddRange(lhsDiags);
+            _diags.AddRange(rhsDiags);
             return HclValue.UnknownOf(ResultType(op));
+        }
+
+        var (lu, lm) = lhs.Unmark();
+        var (ru, rm) = rhs.Unmark();
+        var marks = lm.Union(rm);
+        if (op is BinaryOperator.LogicalAnd or BinaryOperator.LogicalOr)
+        {
+            var decisive = op == BinaryOperator.LogicalOr;
+            HclValue? forced = null;
+            List<Diagnostic>? keep = null;
+            if (!lu.IsKnown && !ru.IsKnown)
+            {
+                if (!HasErrors(lhsDiags))
+                {
+                    forced = HclValue.UnknownOf(HclType.Bool);
+                    keep = lhsDiags;
+                }
+            }
+            else if (lu.IsKnown && lu.AsBool() == decisive)
+            {
+                forced = HclValue.Bool(decisive);
+                keep = lhsDiags;
+            }
+            else if (ru.IsKnown && ru.AsBool() == decisive)
+            {
+                forced = HclValue.Bool(decisive);
+                keep = rhsDiags;
+            }
+            else if (!lu.IsKnown && ru.IsKnown && ru.AsBool() != decisive)
+            {
+                forced = HclValue.UnknownOf(HclType.Bool);
+                keep = lhsDiags;
+            }
+            else if (!ru.IsKnown && lu.IsKnown && lu.AsBool() != decisive)
+            {
+                forced = HclValue.UnknownOf(HclType.Bool);
+                keep = rhsDiags;
+            }
+
+            if (forced is not null)
+            {
+                _diags.AddRange(keep!);
+                return forced.WithMarks(marks);
+            }
+        }
+
+        _diags.AddRange(lhsDiags);
+        _diags.AddRange(rhsDiags);
+        if (HasErrors(lhsDiags) || HasErrors(rhsDiags))
+            return HclValue.UnknownOf(ResultType(op)).WithMarks(marks);
 
         HclResult r;
         switch (op)
         {
             case BinaryOperator.Equal:
-                return lhs.Equal(rhs);
+                return lu.Equal(ru).WithMarks(marks);
             case BinaryOperator.NotEqual:
-                return lhs.NotEqual(rhs);
+                return lu.NotEqual(ru).WithMarks(marks);
             case BinaryOperator.LogicalOr:
-                r = lhs.Or(rhs);
+                r = lu.Or(ru);
                 break;
             case BinaryOperator.LogicalAnd:
-                r = lhs.And(rhs);
+                r = lu.And(ru);
                 break;
             case BinaryOperator.GreaterThan:
-                r = lhs.GreaterThan(rhs);
+                r = lu.GreaterThan(ru);
                 break;
             case BinaryOperator.GreaterThanOrEqual:
-                r = lhs.GreaterThanOrEqualTo(rhs);
+                r = lu.GreaterThanOrEqualTo(ru);
                 break;
             case BinaryOperator.LessThan:
-                r = lhs.LessThan(rhs);
+                r = lu.LessThan(ru);
                 break;
             case BinaryOperator.LessThanOrEqual:
-                r = lhs.LessThanOrEqualTo(rhs);
+                r = lu.LessThanOrEqualTo(ru);
                 break;
             case BinaryOperator.Add:
-                r = lhs.Add(rhs);
+                r = lu.Add(ru);
                 break;
             case BinaryOperator.Subtract:
-                r = lhs.Subtract(rhs);
+                r = lu.Subtract(ru);
                 break;
             case BinaryOperator.Multiply:
-                r = lhs.Multiply(rhs);
+                r = lu.Multiply(ru);
                 break;
             case BinaryOperator.Divide:
-                r = lhs.Divide(rhs);
+                r = lu.Divide(ru);
                 break;
             default:
-                r = lhs.Modulo(rhs);
+                r = lu.Modulo(ru);
                 break;
         }
 
@@ -124,7 +186,18 @@ internal sealed partial class Evaluator
             return HclValue.UnknownOf(ResultType(op));
         }
 
-        return r.Value!;
+        return r.Value!.WithMarks(marks);
+    }
+
+    private static bool HasErrors(List<Diagnostic> diags)
+    {
+        foreach (var d in diags)
+        {
+            if (d.IsError)
+                return true;
+        }
+
+        return false;
     }
 
     private HclValue EvalUnary(UnaryOpExpr e, EvalContext? ctx)
@@ -207,11 +280,7 @@ internal sealed partial class Evaluator
 
         var condMarks = cond.Marks;
         if (!cond.IsKnown)
-        {
-            if (trueResult.IsNull && falseResult.IsNull)
-                return HclValue.NullOf(resultType).WithMarks(condMarks);
-            return HclValue.UnknownOf(resultType).WithMarks(condMarks);
-        }
+            return HclValue.UnknownOf(resultType).WithMarks(condMarks.Union(trueResult.Marks).Union(falseResult.Marks));
 
         var cc = HclConvert.Convert(cond, HclType.Bool);
         if (!cc.IsSuccess)

@@ -86,13 +86,19 @@ internal sealed partial class Evaluator
         if (!coll.IsKnown)
             return HclValue.UnknownOf(HclType.String).WithMarks(coll.Marks);
 
+        // As HCL: a tuple-producing for expression over the body, then a join of the results.
         var (cu, marks) = coll.Unmark();
-        var buf = new StringBuilder();
-        var known = true;
-        foreach (var (k, v) in Iterate(cu))
+        var elements = Iterate(cu);
+        var vals = new HclValue[elements.Length];
+        for (var i = 0; i < vals.Length; i++)
         {
-            var child = EvalContext.WithLocals(ctx, tf.KeyVar, k, tf.ValueVar, v);
-            var val = Eval(tf.Body, child);
+            var (k, v) = elements[i];
+            vals[i] = Eval(tf.Body, EvalContext.WithLocals(ctx, tf.KeyVar, k, tf.ValueVar, v));
+        }
+
+        var buf = new StringBuilder();
+        foreach (var val in vals)
+        {
             if (val.IsNull)
             {
                 Error("Invalid template interpolation value",
@@ -101,12 +107,7 @@ internal sealed partial class Evaluator
             }
 
             if (val.Type.IsDynamic)
-            {
-                known = false;
-                marks = marks.Union(val.Marks);
-                continue;
-            }
-
+                return HclValue.UnknownOf(HclType.String).WithMarks(marks);
             var s = HclConvert.Convert(val, HclType.String);
             if (!s.IsSuccess)
             {
@@ -115,18 +116,13 @@ internal sealed partial class Evaluator
                 continue;
             }
 
+            if (!val.IsKnown)
+                return HclValue.UnknownOf(HclType.String).WithMarks(marks);
             var (su, sm) = s.Value!.Unmark();
             marks = marks.Union(sm);
-            if (!su.IsKnown)
-            {
-                known = false;
-                continue;
-            }
-
-            if (known)
-                buf.Append(su.AsString());
+            buf.Append(su.AsString());
         }
 
-        return (known ? HclValue.String(buf.ToString()) : HclValue.UnknownOf(HclType.String)).WithMarks(marks);
+        return HclValue.String(buf.ToString()).WithMarks(marks);
     }
 }

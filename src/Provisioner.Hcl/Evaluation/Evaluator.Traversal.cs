@@ -195,27 +195,25 @@ internal sealed partial class Evaluator
                 var length = ty.IsTuple ? ty.TupleElementTypes.Count : coll.LengthInt();
                 if (!n.IsInteger || n.Sign < 0 || n.CompareTo(HclNumber.FromLong(length)) >= 0)
                 {
-                    if (keyMarks.IsEmpty)
+                    if (!n.IsInteger && !n.IsInfinity)
                     {
-                        if (!n.IsInteger && !n.IsInfinity)
-                        {
-                            Error(invalidIndex, $"{notIdentify}: indexing a sequence requires a whole number, but the given index ({n}) has a fractional part.", range);
-                            return HclValue.DynamicVal;
-                        }
+                        Error(invalidIndex, $"{notIdentify}: indexing a sequence requires a whole number, but the given index has a fractional part.", range);
+                        return HclValue.DynamicVal;
+                    }
 
-                        if (n.Sign < 0)
-                        {
-                            Error(invalidIndex, $"{notIdentify}: a negative number is not a valid index for a sequence.", range);
-                            return HclValue.DynamicVal;
-                        }
+                    if (n.Sign < 0)
+                    {
+                        Error(invalidIndex, $"{notIdentify}: a negative number is not a valid index for a sequence.", range);
+                        return HclValue.DynamicVal;
+                    }
 
-                        if (coll.Marks.IsEmpty)
-                        {
-                            Error(invalidIndex, length == 0
-                                ? $"{notIdentify}: the collection has no elements."
-                                : $"{notIdentify}: the given index is greater than or equal to the length of the collection.", range);
-                            return HclValue.DynamicVal;
-                        }
+                    // HCL only describes the length when it is not marked.
+                    if (coll.Marks.IsEmpty)
+                    {
+                        Error(invalidIndex, length == 0
+                            ? $"{notIdentify}: the collection has no elements."
+                            : $"{notIdentify}: the given index is greater than or equal to the length of the collection.", range);
+                        return HclValue.DynamicVal;
                     }
 
                     Error(invalidIndex, notIdentify + ".", range);
@@ -239,7 +237,7 @@ internal sealed partial class Evaluator
                     return HclValue.DynamicVal;
                 }
 
-                if (!coll.IsKnown || !conv.Value!.IsKnown)
+                if (!conv.Value!.IsKnown)
                 {
                     ok = true;
                     return HclValue.DynamicVal.WithMarks(coll.Marks);

@@ -31,6 +31,8 @@ internal sealed partial class Evaluator
 
     internal List<Diagnostic> CutSince(int start)
     {
+        if (start == _diags.Count)
+            return [];
         var cut = _diags.GetRange(start, _diags.Count - start);
         _diags.RemoveRange(start, _diags.Count - start);
         return cut;

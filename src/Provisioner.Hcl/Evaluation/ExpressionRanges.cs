@@ -36,13 +36,9 @@ public static class ExpressionRanges
                 case IndexExpr i:
                     return i.OpenRange;
                 case SplatExpr s:
-                    expr = s.Source;
-                    continue;
+                    return s.MarkerRange;
                 case TemplateExpr t when t.Parts.Count > 0:
                     expr = t.Parts[0];
-                    continue;
-                case TemplateWrapExpr w:
-                    expr = w.Wrapped;
                     continue;
                 case TemplateForExpr tf:
                     return tf.OpenRange;

@@ -35,6 +35,7 @@ internal sealed class FmtPrinter
         printer.Indent();
         printer.Space();
         printer.Align();
+        printer.NormaliseBlankLines();
         return printer.Write();
     }
 
@@ -280,6 +281,57 @@ internal sealed class FmtPrinter
         }
     }
 
+    /// <summary>
+    /// Vertical normalisation: at most one blank line in a row, none at the start of the file, right after an opening
+    /// brace or right before a closing one, and none at the end of the file (which <see cref="Write"/> ends with
+    /// exactly one newline). Only newline tokens between items are dropped: heredoc and string content is never
+    /// touched, so values do not change.
+    /// </summary>
+    private void NormaliseBlankLines()
+    {
+        var previousBlank = true; // the start of the file counts as a blank line: leading blank lines go
+        var previousOpens = false;
+        for (var li = 0; li < _lineCount; li++)
+        {
+            ref var line = ref _lines[li];
+            var blank = line.LeadEnd - line.LeadStart == 1 && !line.HasAssign && !line.HasComment
+                && _tokens[line.LeadStart].Kind == TokenKind.Newline;
+            if (blank)
+            {
+                var nextClose = NextLineStartsWithClose(li + 1, out var atEnd);
+                if (previousBlank || previousOpens || nextClose || atEnd)
+                    _tokens[line.LeadStart].Drop = true;
+                previousBlank = true;
+                continue;
+            }
+            if (!line.HasLead && !line.HasComment)
+                continue;
+            previousBlank = false;
+            var last = line.HasComment ? line.CommentStart - 1 : (line.HasAssign ? line.AssignEnd : line.LeadEnd) - 1;
+            while (last >= line.LeadStart && _tokens[last].Kind == TokenKind.Newline)
+                last--;
+            previousOpens = last >= line.LeadStart && _tokens[last].Kind is TokenKind.OBrace or TokenKind.OBrack or TokenKind.OParen;
+        }
+    }
+
+    /// <summary>True when the next non-blank line begins with a closing bracket; <paramref name="atEnd"/> when there is none.</summary>
+    private bool NextLineStartsWithClose(int from, out bool atEnd)
+    {
+        for (var li = from; li < _lineCount; li++)
+        {
+            ref readonly var line = ref _lines[li];
+            if (!line.HasLead && !line.HasComment)
+                continue;
+            var first = line.HasLead ? _tokens[line.LeadStart].Kind : _tokens[line.CommentStart].Kind;
+            if (first == TokenKind.Newline && line.LeadEnd - line.LeadStart == 1 && !line.HasComment)
+                continue;
+            atEnd = false;
+            return first is TokenKind.CBrace or TokenKind.CBrack or TokenKind.CParen;
+        }
+        atEnd = true;
+        return false;
+    }
+
     private int LineColumns(int li) =>
         Columns(_lines[li].LeadStart, _lines[li].LeadEnd) + Columns(_lines[li].AssignStart, _lines[li].AssignEnd);
 
@@ -319,6 +371,8 @@ internal sealed class FmtPrinter
         for (var i = 0; i < _count; i++)
         {
             ref readonly var t = ref _tokens[i];
+            if (t.Drop)
+                continue;
             var spaces = t.SpacesBefore;
             while (spaces > 0)
             {
@@ -348,6 +402,9 @@ internal sealed class FmtPrinter
             }
             Append(ref buffer, ref pos, bytes);
         }
+        // Exactly one newline at the end of a non-empty file.
+        if (pos > _bomEnd && buffer[pos - 1] != (byte)'\n')
+            Append(ref buffer, ref pos, "\n"u8);
         return buffer.AsSpan(0, pos).ToArray();
     }
 

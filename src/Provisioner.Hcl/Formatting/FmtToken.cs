@@ -16,6 +16,9 @@ internal struct FmtToken
     /// <summary>A block label written as a bare identifier, printed in quotes as <c>terraform fmt</c> does.</summary>
     public bool Quote;
 
+    /// <summary>A blank line's newline that blank-line normalisation removes.</summary>
+    public bool Drop;
+
     public FmtToken(TokenKind kind, int start, int end, int spacesBefore)
     {
         Kind = kind;

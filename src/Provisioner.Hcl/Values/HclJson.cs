@@ -511,6 +511,112 @@ public static class HclJson
         return Unmarshal(value.Value, type, path);
     }
 
+    // ------------------------------------------------------------------ paths ↔ JSON
+
+    /// <summary>
+    /// A path in Terraform's state form (used for <c>sensitive_attributes</c>):
+    /// <c>[{"type":"get_attr","value":"a"},{"type":"index","value":{"value":0,"type":"number"}}]</c>.
+    /// </summary>
+    public static string PathToJson(HclPath? path)
+    {
+        var b = new StringBuilder("[");
+        bool first = true;
+        foreach (var step in path?.Steps ?? [])
+        {
+            if (!first)
+            {
+                b.Append(',');
+            }
+
+            first = false;
+            switch (step.Kind)
+            {
+                case HclPathStepKind.Attribute:
+                    b.Append("{\"type\":\"get_attr\",\"value\":");
+                    WriteString(b, step.Name!);
+                    b.Append('}');
+                    break;
+                case HclPathStepKind.Key:
+                    b.Append("{\"type\":\"index\",\"value\":{\"value\":");
+                    WriteString(b, step.Name!);
+                    b.Append(",\"type\":\"string\"}}");
+                    break;
+                default:
+                    b.Append("{\"type\":\"index\",\"value\":{\"value\":")
+                        .Append(step.Index.ToString(CultureInfo.InvariantCulture))
+                        .Append(",\"type\":\"number\"}}");
+                    break;
+            }
+        }
+
+        return b.Append(']').ToString();
+    }
+
+    /// <summary>Reads a path written by <see cref="PathToJson"/>.</summary>
+    public static bool TryPathFromJson(string json, out HclPath? path, out HclError? error)
+    {
+        path = null;
+        if (!TryParse(json, out var doc, out error))
+        {
+            return false;
+        }
+
+        using (doc)
+        {
+            if (doc!.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                error = new HclError("a path must be a JSON array of steps");
+                return false;
+            }
+
+            foreach (var step in doc.RootElement.EnumerateArray())
+            {
+                if (step.ValueKind != JsonValueKind.Object
+                    || !step.TryGetProperty("type", out var type)
+                    || !step.TryGetProperty("value", out var value))
+                {
+                    error = new HclError("a path step needs \"type\" and \"value\"");
+                    return false;
+                }
+
+                switch (type.GetString())
+                {
+                    case "get_attr" when value.ValueKind == JsonValueKind.String:
+                        path = HclPath.Attribute(path, value.GetString()!);
+                        break;
+                    case "index":
+                        var key = UnmarshalDynamic(value, null);
+                        if (!key.IsSuccess || !key.Value.IsKnownNotNull)
+                        {
+                            error = new HclError("invalid index step in path");
+                            return false;
+                        }
+
+                        if (key.Value.Type.IsString)
+                        {
+                            path = HclPath.Key(path, key.Value.AsString());
+                        }
+                        else if (key.Value.Type.IsNumber && key.Value.AsNumber().TryToLong(out var i))
+                        {
+                            path = HclPath.Index(path, i);
+                        }
+                        else
+                        {
+                            error = new HclError("invalid index step in path");
+                            return false;
+                        }
+
+                        break;
+                    default:
+                        error = new HclError("invalid path step type");
+                        return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     // ------------------------------------------------------------------ types ↔ JSON
 
     /// <summary>cty's JSON form of a type: <c>"string"</c>, <c>["list","string"]</c>, <c>["object",{"a":"number"}]</c>, <c>"dynamic"</c>.</summary>

@@ -70,11 +70,11 @@ public sealed class HclType : IEquatable<HclType>
     /// <summary>An object type; <paramref name="optional"/> names attributes that may be absent on conversion.</summary>
     public static HclType Object(IEnumerable<KeyValuePair<string, HclType>> attributes, IEnumerable<string>? optional)
     {
-        var map = SortedStringMap<HclType>.Create(attributes);
+        var map = SortedStringMap<HclType>.Create(attributes.Select(a => new KeyValuePair<string, HclType>(UnicodeNormalizer.ToNfc(a.Key), a.Value)));
         IReadOnlySet<string> opt = NoOptional;
         if (optional is not null)
         {
-            var set = new HashSet<string>(optional.Where(map.ContainsKey), StringComparer.Ordinal);
+            var set = new HashSet<string>(optional.Select(UnicodeNormalizer.ToNfc).Where(map.ContainsKey), StringComparer.Ordinal);
             if (set.Count > 0)
             {
                 opt = set;
@@ -83,6 +83,10 @@ public sealed class HclType : IEquatable<HclType>
 
         return map.Count == 0 && opt.Count == 0 ? EmptyObject : new HclType(HclTypeKind.Object, attributes: map, optional: opt);
     }
+
+    /// <summary>An object type from attribute types already normalised and sorted (internal fast path).</summary>
+    internal static HclType ObjectFromSorted(SortedStringMap<HclType> attributes) =>
+        attributes.Count == 0 ? EmptyObject : new HclType(HclTypeKind.Object, attributes: attributes, optional: NoOptional);
 
     /// <summary>Convenience: <c>HclType.Object(("a", HclType.String), ("b", HclType.Number))</c>.</summary>
     public static HclType Object(params (string Name, HclType Type)[] attributes) =>
@@ -139,13 +143,13 @@ public sealed class HclType : IEquatable<HclType>
     /// <summary>Element types of a tuple; empty for other kinds.</summary>
     public IReadOnlyList<HclType> TupleElementTypes => _elements ?? [];
 
-    public bool HasAttribute(string name) => _attributes is not null && _attributes.ContainsKey(name);
+    public bool HasAttribute(string name) => _attributes is not null && _attributes.ContainsKey(UnicodeNormalizer.ToNfc(name));
 
-    public bool IsOptionalAttribute(string name) => _optional is not null && _optional.Contains(name);
+    public bool IsOptionalAttribute(string name) => _optional is not null && _optional.Contains(UnicodeNormalizer.ToNfc(name));
 
     /// <summary>Type of an object attribute; throws if absent (check with <see cref="HasAttribute"/>).</summary>
     public HclType AttributeType(string name) =>
-        _attributes is not null && _attributes.TryGetValue(name, out var t) ? t : throw new KeyNotFoundException($"no attribute \"{name}\"");
+        _attributes is not null && _attributes.TryGetValue(UnicodeNormalizer.ToNfc(name), out var t) ? t : throw new KeyNotFoundException($"no attribute \"{name}\"");
 
     /// <summary>True if the type is or contains the dynamic pseudo-type.</summary>
     public bool HasDynamicTypes { get; }

@@ -12,7 +12,6 @@ public sealed partial class HclValue
     /// </summary>
     public HclValue Equal(HclValue other)
     {
-        var marks = default(HclMarks);
         if (ContainsMarks() || other.ContainsMarks())
         {
             var (a, am) = UnmarkDeep();
@@ -20,7 +19,7 @@ public sealed partial class HclValue
             return a.EqualCore(b).WithMarks(am.Union(bm));
         }
 
-        return EqualCore(other).WithMarks(marks);
+        return EqualCore(other);
     }
 
     /// <summary>HCL <c>!=</c>: the negation of <see cref="Equal"/>.</summary>
@@ -30,9 +29,11 @@ public sealed partial class HclValue
         return eq.IsKnown ? Bool(!eq._bool).WithMarks(eq.Marks) : eq;
     }
 
+    private static readonly HclValue UnknownBool = new(HclType.Bool, State.Unknown, default);
+
     private HclValue EqualCore(HclValue other)
     {
-        var unknownBool = UnknownOf(HclType.Bool);
+        var unknownBool = UnknownBool;
         if (!IsKnown && !other.IsKnown)
         {
             return unknownBool;

@@ -189,13 +189,21 @@ public sealed partial class HclValue : IEquatable<HclValue>
             return EmptyObject;
         }
 
-        var type = HclType.Object(map.Select((_, v) => v.Type));
+        var type = HclType.ObjectFromSorted(map.Select((_, v) => v.Type));
         return new(type, State.Known, default, attributes: map);
     }
 
     /// <summary>Convenience: <c>HclValue.Object(("a", HclValue.Number(1)))</c>.</summary>
-    public static HclValue Object(params (string Name, HclValue Value)[] attributes) =>
-        Object(attributes.Select(a => new KeyValuePair<string, HclValue>(a.Name, a.Value)));
+    public static HclValue Object(params (string Name, HclValue Value)[] attributes)
+    {
+        var items = new KeyValuePair<string, HclValue>[attributes.Length];
+        for (int i = 0; i < items.Length; i++)
+        {
+            items[i] = new(attributes[i].Name, attributes[i].Value);
+        }
+
+        return Object(items);
+    }
 
     public static HclValue Tuple(IEnumerable<HclValue> elements)
     {
@@ -212,7 +220,15 @@ public sealed partial class HclValue : IEquatable<HclValue>
             return m;
         }
 
-        return SortedStringMap<HclValue>.Create(items.Select(kv => new KeyValuePair<string, HclValue>(UnicodeNormalizer.ToNfc(kv.Key), kv.Value)));
+        var list = items as IReadOnlyList<KeyValuePair<string, HclValue>> ?? items.ToList();
+        var normalized = new KeyValuePair<string, HclValue>[list.Count];
+        for (int i = 0; i < normalized.Length; i++)
+        {
+            var kv = list[i];
+            normalized[i] = new(UnicodeNormalizer.ToNfc(kv.Key), kv.Value);
+        }
+
+        return SortedStringMap<HclValue>.Create(normalized);
     }
 
     /// <summary>
@@ -378,12 +394,12 @@ public sealed partial class HclValue : IEquatable<HclValue>
     }
 
     /// <summary>True if this known map or object has the key.</summary>
-    public bool HasKey(string key) => _attributes is not null && _attributes.ContainsKey(key);
+    public bool HasKey(string key) => _attributes is not null && _attributes.ContainsKey(UnicodeNormalizer.ToNfc(key));
 
     /// <summary>The attribute of a known object (or entry of a known map), if present.</summary>
     public bool TryGetAttribute(string name, out HclValue value)
     {
-        if (_attributes is not null && _attributes.TryGetValue(name, out var v))
+        if (_attributes is not null && _attributes.TryGetValue(UnicodeNormalizer.ToNfc(name), out var v))
         {
             value = v;
             return true;
@@ -399,6 +415,7 @@ public sealed partial class HclValue : IEquatable<HclValue>
     /// </summary>
     public HclValue GetAttribute(string name)
     {
+        name = UnicodeNormalizer.ToNfc(name);
         if (!Type.IsObject || !Type.HasAttribute(name))
         {
             throw Misuse("GetAttribute", $"an object with attribute \"{name}\"");

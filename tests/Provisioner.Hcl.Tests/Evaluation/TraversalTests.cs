@@ -37,6 +37,7 @@ public sealed class TraversalTests
     [InlineData("map[unkstr]", "unknown(number)")]
     [InlineData("tup[unknum]", "unknown(any)")]
     [InlineData("obj[unkstr]", "unknown(any)")]
+    [InlineData("unkobj[\"a\"]", "unknown(string)")]
     [InlineData("partial[1]", "unknown(string)")]
     [InlineData("partial[0]", "\"a\"")]
     [InlineData("secretlist[0]", "sensitive(\"x\")")]
@@ -70,7 +71,7 @@ public sealed class TraversalTests
     [InlineData("list[3]", "Invalid index; The given key does not identify an element in this collection value: the given index is greater than or equal to the length of the collection. @ 1:5-1:8")]
     [InlineData("emptylist[0]", "Invalid index; The given key does not identify an element in this collection value: the collection has no elements. @ 1:10-1:13")]
     [InlineData("list[-1]", "Invalid index; The given key does not identify an element in this collection value: a negative number is not a valid index for a sequence. @ 1:5-1:9")]
-    [InlineData("list[1.5]", "Invalid index; The given key does not identify an element in this collection value: indexing a sequence requires a whole number, but the given index (1.5) has a fractional part. @ 1:5-1:10")]
+    [InlineData("list[1.5]", "Invalid index; The given key does not identify an element in this collection value: indexing a sequence requires a whole number, but the given index has a fractional part. @ 1:5-1:10")]
     [InlineData("list[\"x\"]", "Invalid index; The given key does not identify an element in this collection value: a number is required. @ 1:5-1:10")]
     [InlineData("list[null]", "Invalid index; Can't use a null value as an indexing key. @ 1:5-1:11")]
     [InlineData("tup[5]", "Invalid index; The given key does not identify an element in this collection value: the given index is greater than or equal to the length of the collection. @ 1:4-1:7")]
@@ -79,8 +80,9 @@ public sealed class TraversalTests
     [InlineData("obj[\"zz\"]", "Invalid index; The given key does not identify an element in this collection value. @ 1:4-1:10")]
     [InlineData("obj[0]", "Invalid index; The given key does not identify an element in this collection value. An object only supports looking up attributes by name, not by numeric index. @ 1:4-1:7")]
     [InlineData("set[0]", "Invalid index; Elements of a set are identified only by their value and don't have any separate index or key to select with, so it's only possible to perform operations across all elements of the set. @ 1:4-1:7")]
+    [InlineData("unkobj[\"zz\"]", "Invalid index; The given key does not identify an element in this collection value. @ 1:7-1:13")]
     [InlineData("str[0]", "Invalid index; This value does not have any indices. @ 1:4-1:7")]
-    [InlineData("list[secretnum]", "Invalid index; The given key does not identify an element in this collection value. @ 1:5-1:16")]
+    [InlineData("list[secretnum]", "Invalid index; The given key does not identify an element in this collection value: the given index is greater than or equal to the length of the collection. @ 1:5-1:16")]
     [InlineData("secretlist[7]", "Invalid index; The given key does not identify an element in this collection value. @ 1:11-1:14")]
     public void ReportsErrors(string src, string expected)
     {

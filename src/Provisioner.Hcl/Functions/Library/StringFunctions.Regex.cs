@@ -71,7 +71,11 @@ internal static partial class StringFunctions
         }
 
         var s = a[1].AsString();
-        var all = re.AllMatches(s);
+        if (!TryAllMatches(re, s, out var all))
+        {
+            return FunctionResult.Fail(TimeoutMessage);
+        }
+
         if (all.Count == 0)
         {
             return FunctionResult.Fail("pattern did not match any part of the given string");
@@ -93,8 +97,29 @@ internal static partial class StringFunctions
             return ArgFail(0, "pattern", "error parsing pattern: " + error.GoMessage);
         }
 
-        var matches = re.AllMatches(a[1].AsString());
+        if (!TryAllMatches(re, a[1].AsString(), out var matches))
+        {
+            return FunctionResult.Fail(TimeoutMessage);
+        }
+
         return HclValue.ListOf(ety, matches.Select(m => PatternResult(re, m, ety)));
+    }
+
+    /// <summary>.NET matching backtracks (RE2 does not), so pathological patterns are stopped by a timeout.</summary>
+    private const string TimeoutMessage = "the regular expression took too long to evaluate";
+
+    private static bool TryAllMatches(StringRegex re, string input, out List<Match> matches)
+    {
+        try
+        {
+            matches = re.AllMatches(input);
+            return true;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            matches = [];
+            return false;
+        }
     }
 
     private static HclValue PatternResult(StringRegex re, Match m, HclType type)

@@ -356,7 +356,14 @@ internal static partial class StringFunctions
                 return FunctionResult.Fail(error.GoMessage);
             }
 
-            return HclValue.String(re.ReplaceAll(s, replacement));
+            try
+            {
+                return HclValue.String(re.ReplaceAll(s, replacement));
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                return FunctionResult.Fail(TimeoutMessage);
+            }
         }
 
         if (substr.Length == 0)

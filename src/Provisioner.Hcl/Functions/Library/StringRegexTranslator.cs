@@ -603,42 +603,6 @@ internal sealed class StringRegexTranslator(string pattern)
         return true;
     }
 
-    private static readonly Dictionary<string, string> Posix = new(StringComparer.Ordinal)
-    {
-        ["alnum"] = "0-9A-Za-z",
-        ["alpha"] = "A-Za-z",
-        ["ascii"] = "\\u0000-\\u007F",
-        ["blank"] = "\\t ",
-        ["cntrl"] = "\\u0000-\\u001F\\u007F",
-        ["digit"] = "0-9",
-        ["graph"] = "!-~",
-        ["lower"] = "a-z",
-        ["print"] = " -~",
-        ["punct"] = "!-/:-@\\[-`{-~",
-        ["space"] = "\\t\\n\\v\\f\\r ",
-        ["upper"] = "A-Z",
-        ["word"] = "0-9A-Za-z_",
-        ["xdigit"] = "0-9A-Fa-f",
-    };
-
-    private static readonly Dictionary<string, string> PosixNegated = new(StringComparer.Ordinal)
-    {
-        ["alnum"] = "\\u0000-/:-@\\[-`{-\\uFFFF",
-        ["alpha"] = "\\u0000-@\\[-`{-\\uFFFF",
-        ["ascii"] = "\\u0080-\\uFFFF",
-        ["blank"] = "\\u0000-\\u0008\\n-\\u001F!-\\uFFFF",
-        ["cntrl"] = " -~\\u0080-\\uFFFF",
-        ["digit"] = "\\u0000-/:-\\uFFFF",
-        ["graph"] = "\\u0000- \\u007F-\\uFFFF",
-        ["lower"] = "\\u0000-`{-\\uFFFF",
-        ["print"] = "\\u0000-\\u001F\\u007F-\\uFFFF",
-        ["punct"] = "\\u0000- 0-9A-Za-z\\u007F-\\uFFFF",
-        ["space"] = "\\u0000-\\u0008\\u000E-\\u001F!-\\uFFFF",
-        ["upper"] = "\\u0000-@\\[-\\uFFFF",
-        ["word"] = "\\u0000-/:-@\\[-\\^`{-\\uFFFF",
-        ["xdigit"] = "\\u0000-/:-@G-`g-\\uFFFF",
-    };
-
     private bool CharClass([NotNullWhen(false)] out StringRegexError? error)
     {
         error = null;
@@ -652,8 +616,8 @@ internal sealed class StringRegexTranslator(string pattern)
         }
 
         var body = new StringBuilder();
+        var astral = new List<(int Lo, int Hi)>();
         bool first = true;
-        bool hasAstral = false;
         while (true)
         {
             if (_i >= _p.Length)
@@ -682,7 +646,7 @@ internal sealed class StringRegexTranslator(string pattern)
                         name = name[1..];
                     }
 
-                    if (!(neg ? PosixNegated : Posix).TryGetValue(name, out var set))
+                    if (!(neg ? StringRegexPosixClasses.Negated : StringRegexPosixClasses.Positive).TryGetValue(name, out var set))
                     {
                         error = new("invalid character class range", _p[_i..(close + 2)]);
                         return false;
@@ -694,12 +658,11 @@ internal sealed class StringRegexTranslator(string pattern)
                 }
             }
 
-            string lo;
             int loValue;
             if (c == '\\')
             {
                 int before = _i;
-                if (!ClassEscape(inClass: true, out lo, out error))
+                if (!ClassEscape(inClass: true, out var lo, out error))
                 {
                     return false;
                 }
@@ -716,20 +679,18 @@ internal sealed class StringRegexTranslator(string pattern)
             {
                 Rune.DecodeFromUtf16(_p.AsSpan(_i), out var r, out var n);
                 loValue = r.Value;
-                lo = ClassLiteral(r);
                 _i += n;
             }
 
+            int hiValue = loValue;
             if (_i + 1 < _p.Length && _p[_i] == '-' && _p[_i + 1] != ']')
             {
                 int rangeStart = _i;
                 _i++;
-                int hiValue;
-                string hi;
                 if (_p[_i] == '\\')
                 {
                     int before = _i;
-                    if (!ClassEscape(inClass: true, out hi, out error))
+                    if (!ClassEscape(inClass: true, out _, out error))
                     {
                         return false;
                     }
@@ -744,7 +705,6 @@ internal sealed class StringRegexTranslator(string pattern)
                 {
                     Rune.DecodeFromUtf16(_p.AsSpan(_i), out var r, out var n);
                     hiValue = r.Value;
-                    hi = ClassLiteral(r);
                     _i += n;
                 }
 
@@ -753,46 +713,83 @@ internal sealed class StringRegexTranslator(string pattern)
                     error = new("invalid character class range", new Rune(loValue) + "-" + new Rune(hiValue));
                     return false;
                 }
-
-                if (hiValue > 0xFFFF || loValue > 0xFFFF)
-                {
-                    hasAstral = true;
-                }
-
-                body.Append(lo).Append('-').Append(hi);
             }
-            else
-            {
-                if (loValue > 0xFFFF)
-                {
-                    hasAstral = true;
-                }
 
-                body.Append(lo);
-            }
+            AddRange(body, astral, loValue, hiValue);
         }
 
-        if (hasAstral)
-        {
-            // .NET classes work on UTF-16 units; astral ranges cannot be expressed, so this deviates.
-            error = new("invalid character class range", _p[start.._i]);
-            return false;
-        }
-
+        // .NET classes match UTF-16 code units, so code points outside the BMP become surrogate-pair alternatives,
+        // and a negated class consumes a whole surrogate pair rather than half of one.
+        const string Pair = "[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]";
+        var astralAlternatives = string.Join("|", astral.Select(a => AstralPattern(a.Lo, a.Hi)));
         if (negated)
         {
-            _out.Append("(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[^").Append(body).Append("])");
+            _out.Append("(?:");
+            if (astralAlternatives.Length > 0)
+            {
+                _out.Append("(?!").Append(astralAlternatives).Append(')');
+            }
+
+            _out.Append(Pair).Append("|[^").Append(body).Append("\\uD800-\\uDFFF])");
+        }
+        else if (astralAlternatives.Length == 0)
+        {
+            _out.Append('[').Append(body).Append(']');
         }
         else
         {
-            _out.Append('[').Append(body).Append(']');
+            _out.Append("(?:");
+            if (body.Length > 0)
+            {
+                _out.Append('[').Append(body).Append("]|");
+            }
+
+            _out.Append(astralAlternatives).Append(')');
         }
 
         return true;
     }
 
-    private static string ClassLiteral(Rune r) =>
-        r.IsBmp ? "\\u" + r.Value.ToString("X4", CultureInfo.InvariantCulture) : r.ToString();
+    private static void AddRange(StringBuilder body, List<(int Lo, int Hi)> astral, int lo, int hi)
+    {
+        if (lo <= 0xFFFF)
+        {
+            int bmpHi = Math.Min(hi, 0xFFFF);
+            body.Append(Unit(lo));
+            if (bmpHi > lo)
+            {
+                body.Append('-').Append(Unit(bmpHi));
+            }
+        }
+
+        if (hi > 0xFFFF)
+        {
+            astral.Add((Math.Max(lo, 0x10000), hi));
+        }
+    }
+
+    private static string Unit(int c) => "\\u" + c.ToString("X4", CultureInfo.InvariantCulture);
+
+    /// <summary>A pattern matching the surrogate pairs of the code points <paramref name="lo"/>..<paramref name="hi"/>.</summary>
+    private static string AstralPattern(int lo, int hi)
+    {
+        var a = new Rune(lo).ToString();
+        var b = new Rune(hi).ToString();
+        int h1 = a[0], l1 = a[1], h2 = b[0], l2 = b[1];
+        if (h1 == h2)
+        {
+            return l1 == l2 ? Unit(h1) + Unit(l1) : $"{Unit(h1)}[{Unit(l1)}-{Unit(l2)}]";
+        }
+
+        var parts = new List<string> { $"{Unit(h1)}[{Unit(l1)}-\\uDFFF]" };
+        if (h2 - h1 > 1)
+        {
+            parts.Add($"[{Unit(h1 + 1)}-{Unit(h2 - 1)}][\\uDC00-\\uDFFF]");
+        }
+
+        parts.Add($"{Unit(h2)}[\\uDC00-{Unit(l2)}]");
+        return string.Join("|", parts);
+    }
 
     private static bool TrySingleChar(string rawEscape, out int value)
     {

@@ -111,4 +111,61 @@ public sealed class StringRegexFunctionsTests
         Fails("pattern did not match any part of the given string", "regex", S("a$"), S("a\n"));
         Gives(S("a"), "regex", S("(?m)a$"), S("a\n"));
     }
+
+    public static TheoryData<string, string, string> ClassAndGroupCases => new()
+    {
+        { "[]a]+", "xa]b", "a]" },
+        { "[^]a]+", "a]bc", "bc" },
+        { "[a-]+", "x-a-", "-a-" },
+        { "[a\\-z]+", "b-az", "-az" },
+        { "[\\.]+", "a..b", ".." },
+        { "[$^]+", "a$^", "$^" },
+        { "[[:word:]]+", "-ab_1-", "ab_1" },
+        { "[^[:space:]]+", "  ab ", "ab" },
+        { "[\\d\\s]+", "a1 2b", "1 2" },
+        { "[^\\d]+", "12ab3", "ab" },
+        { "[😀-😂]+", "a😁😀b", "😁😀" },
+        { "[a😀]+", "ba😀a", "a😀a" },
+        { "[^😀]+", "😀x😁😀", "x😁" },
+        { "[\\x{1F600}]", "a😀", "😀" },
+        { "[^a]", "💃", "💃" },
+        { "(?i:ab)c", "ABC ABc", "ABc" },
+        { "\\Q(a)\\E", "(a)", "(a)" },
+        { "\\Qa.b", "axb a.b", "a.b" },
+        { "\\x{1F600}", "a😀", "😀" },
+        { "a{2,3}", "aaaa", "aaa" },
+        { "a{2,}?", "aaaa", "aa" },
+        { "(?s:.)+", "a\nb", "a\nb" },
+        { "\\Aab", "abab", "ab" },
+        { "ab\\z", "abab", "ab" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ClassAndGroupCases))]
+    public void Regex_ClassesAndGroups(string pattern, string input, string expected) => Gives(S(expected), "regex", S(pattern), S(input));
+
+    [Fact]
+    public void Regex_GroupScopedFlags()
+    {
+        Gives(T(S("aB")), "regex", S("(a(?i)b)c"), S("aBC aBc"));
+        Gives(T(S("ab"), S("a"), S("b")), "regex", S("((a)(b))"), S("ab"));
+        Gives(T(Null(Str)), "regex", S("(a)|b"), S("b"));
+        Fails("pattern did not match any part of the given string", "regex", S("a.b"), S("a\nb"));
+        Gives(S(" "), "regex", S("\\s"), S("a\u00a0b c"));
+        Gives(T(S("x"), S("y")), "regex", S("(?m)^(x)$\\n^(y)$"), S("x\ny"));
+    }
+
+    [Fact]
+    public void Replace_EmptyMatchesFollowGo()
+    {
+        Gives(S("-a-b-"), "replace", S("ab"), S("/x*/"), S("-"));
+        Gives(S("-b-"), "replace", S("aab"), S("/a*/"), S("-"));
+        Gives(S("-😀-"), "replace", S("😀"), S("/x*/"), S("-"));
+        Gives(S("[a][b]"), "replace", S("ab"), S("/(?P<c>.)/"), S("[$c]"));
+        Gives(S("[]"), "replace", S("a"), S("/(a)/"), S("[$2]"));
+        Gives(S("$"), "replace", S("a"), S("/a/"), S("$"));
+        Gives(S("${"), "replace", S("a"), S("/a/"), S("${"));
+        Gives(S("a"), "replace", S("a"), S("/(a)/"), S("${1}"));
+        Gives(S("a!"), "replace", S("a"), S("/(a)/"), S("$01!"));
+    }
 }

@@ -10,7 +10,6 @@ terraform {
 }
 
 variable "region" {
-
 }
 
 module "vpc" {
