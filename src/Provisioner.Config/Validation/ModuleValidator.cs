@@ -37,6 +37,14 @@ internal sealed class ModuleValidator
         return v._moduleRefs;
     }
 
+    /// <summary>Object → the objects its expressions refer to (see <see cref="ModuleReferences"/>).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Dependencies(ModuleConfig module)
+    {
+        var v = new ModuleValidator(module, "the module", new DiagnosticList());
+        v.Run();
+        return v._graph.Edges();
+    }
+
     /// <summary>Checks references to a child module's outputs (<c>module.NAME[KEY].OUTPUT</c>).</summary>
     public static void ValidateOutputReferences(IReadOnlyList<Traversal> refs, IReadOnlyDictionary<string, ModuleNode> children, DiagnosticList diags)
     {
@@ -128,6 +136,8 @@ internal sealed class ModuleValidator
             _graph.AddNode("module." + c.Name, c.DeclRange);
         foreach (var o in _m.Outputs.Values)
             _graph.AddNode("output." + o.Name, o.DeclRange);
+        foreach (var p in _m.ProviderConfigs)
+            _graph.AddNode("provider." + p.Address, p.DeclRange);
 
         foreach (var v in _m.Variables.Values)
         {
@@ -175,7 +185,7 @@ internal sealed class ModuleValidator
             var into = new List<(Traversal, RefContext)>();
             BodyReferences.Collect(p.Config, RefContext.Plain, new HashSet<string>(["alias", "version"], StringComparer.Ordinal), into);
             foreach (var (t, rc) in into)
-                Reference(null, t, rc);
+                Reference("provider." + p.Address, t, rc);
         }
         foreach (var ch in _m.Checks.Values)
         {
@@ -204,6 +214,8 @@ internal sealed class ModuleValidator
 
     private void ResourceRefs(Resource r, string? key)
     {
+        if (key is not null)
+            _graph.AddEdge(key, "provider." + (r.Provider?.ToString() ?? r.ProviderName));
         if (r.Count is not null)
             Refs(key, r.Count, RefContext.Plain);
         if (r.ForEach is not null)
