@@ -234,8 +234,6 @@ internal sealed partial class Evaluator
             }
 
             Truncate(start);
-            if (!v.IsWhollyKnown)
-                return HclValue.DynamicVal;
             return v;
         }
 

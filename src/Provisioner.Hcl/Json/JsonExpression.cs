@@ -49,7 +49,7 @@ public sealed class JsonExpression : IHclExpression, IHclStaticSyntax
     {
         if (_node is not JsonStringNode s)
             return null;
-        var parsed = HclSyntax.ParseExpression(Encoding.UTF8.GetBytes(s.Value), s.Map.Filename, ContentStart(s));
+        var parsed = HclSyntax.ParseExpression(Encoding.UTF8.GetBytes(s.Value), s.Source.Filename, ContentStart(s));
         return parsed.HasErrors ? null : parsed.Root;
     }
 
@@ -67,7 +67,7 @@ public sealed class JsonExpression : IHclExpression, IHclStaticSyntax
         return vars;
     }
 
-    public override string ToString() => Encoding.UTF8.GetString(_node.Map.Bytes.Span[_node.Start.._node.End]);
+    public override string ToString() => _node.Source.Text(_node.Range);
 
     // HCL parses the decoded string as if it started just after the opening quote (escapes shift later positions).
     private static SourcePos ContentStart(JsonStringNode s)
@@ -77,7 +77,7 @@ public sealed class JsonExpression : IHclExpression, IHclStaticSyntax
     }
 
     private static ParseResult<Expression> ParseTemplate(JsonStringNode s) =>
-        HclSyntax.ParseTemplate(Encoding.UTF8.GetBytes(s.Value), s.Map.Filename, ContentStart(s));
+        HclSyntax.ParseTemplate(Encoding.UTF8.GetBytes(s.Value), s.Source.Filename, ContentStart(s));
 
     private static HclValue Evaluate(JsonNode node, EvalContext? ctx, DiagnosticList diags)
     {

@@ -43,12 +43,12 @@ internal static class EncodingFunctions
         {
             if (!EncodingText.TryDecodeBase64(s, out var bytes, out int _))
             {
-                return FunctionResult.Fail("failed to decode base64 data " + EncodingText.Redact(s, marks), 0);
+                return FunctionResult.Fail("failed to decode base64 data " + EncodingText.Redact(s, marks));
             }
 
             var text = EncodingText.TryFromUtf8(bytes);
             return text is null
-                ? FunctionResult.Fail("the result of decoding the provided string is not valid UTF-8", 0)
+                ? FunctionResult.Fail("the result of decoding the provided string is not valid UTF-8")
                 : FunctionResult.Ok(HclValue.String(text));
         },
         "Decodes a string containing a base64 sequence.");
@@ -89,12 +89,12 @@ internal static class EncodingFunctions
         {
             if (!EncodingText.TryDecodeBase64(s, out var bytes, out int _))
             {
-                return FunctionResult.Fail("failed to decode base64 data " + EncodingText.Redact(s, marks), 0);
+                return FunctionResult.Fail("failed to decode base64 data " + EncodingText.Redact(s, marks));
             }
 
             if (bytes.Length < 10 || bytes[0] != 0x1f || bytes[1] != 0x8b || bytes[2] != 8)
             {
-                return FunctionResult.Fail(bytes.Length < 10 ? "failed to gunzip bytestream: unexpected EOF" : "failed to gunzip bytestream: gzip: invalid header", 0);
+                return FunctionResult.Fail(bytes.Length < 10 ? "failed to gunzip bytestream: unexpected EOF" : "failed to gunzip bytestream: gzip: invalid header");
             }
 
             try
@@ -107,7 +107,7 @@ internal static class EncodingFunctions
             }
             catch (InvalidDataException e)
             {
-                return FunctionResult.Fail("failed to read gunzip raw data: " + e.Message, 0);
+                return FunctionResult.Fail("failed to read gunzip raw data: " + e.Message);
             }
         },
         "Decodes a Base64-encoded string and uncompresses the result with gzip.");
@@ -206,9 +206,9 @@ internal static class EncodingFunctions
                 return HclType.Dynamic;
             }
 
-            return EncodingJson.TryDecode(str.AsString(), out var v, out var error) ? v.Type : FunctionTypeResult.Fail(error!, 0);
+            return EncodingJson.TryDecode(str.AsString(), out var v, out var error) ? v.Type : FunctionTypeResult.Fail(error!);
         },
-        (args, _) => EncodingJson.TryDecode(args[0].AsString(), out var v, out var error) ? v : FunctionResult.Fail(error!, 0),
+        (args, _) => EncodingJson.TryDecode(args[0].AsString(), out var v, out var error) ? v : FunctionResult.Fail(error!),
         "Parses the given string as JSON and returns a value corresponding to what the JSON document describes.");
 
     private static HclFunction TextEncodeBase64() => new(
@@ -320,7 +320,8 @@ internal static class EncodingFunctions
                     if (i + 2 >= utf8.Length || !IsHex(utf8[i + 1]) || !IsHex(utf8[i + 2]))
                     {
                         var bad = Encoding.UTF8.GetString(utf8, i, Math.Min(3, utf8.Length - i));
-                        return FunctionResult.Fail($"failed to decode URL '{s}': invalid URL escape {EncodingText.GoQuote(bad)}", 0);
+                        // As in OpenTofu, whose message quotes the (empty) partial result.
+                        return FunctionResult.Fail($"failed to decode URL '': invalid URL escape {EncodingText.GoQuote(bad)}");
                     }
 
                     bytes.Add(Convert.FromHexString(Encoding.ASCII.GetString(utf8, i + 1, 2))[0]);
@@ -371,8 +372,8 @@ internal static class EncodingFunctions
                 return HclType.Dynamic;
             }
 
-            return EncodingYaml.TryDecode(str.AsString(), out var v, out var error) ? v.Type : FunctionTypeResult.Fail(error!, 0);
+            return EncodingYaml.TryDecode(str.AsString(), out var v, out var error) ? v.Type : FunctionTypeResult.Fail(error!);
         },
-        (args, _) => EncodingYaml.TryDecode(args[0].AsString(), out var v, out var error) ? v : FunctionResult.Fail(error!, 0),
+        (args, _) => EncodingYaml.TryDecode(args[0].AsString(), out var v, out var error) ? v : FunctionResult.Fail(error!),
         "Parses the given string as YAML and returns a value corresponding to what the YAML document describes.");
 }

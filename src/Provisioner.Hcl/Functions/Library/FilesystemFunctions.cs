@@ -33,7 +33,13 @@ internal static class FilesystemFunctions
                 : FunctionResult.Fail(error!, 0),
             "Takes a filesystem path that might begin with a `~` segment, and if so it replaces that segment with the current user's home directory path.");
         yield return File(options);
-        yield return FilesystemSupport.FileBytesFunction(options, "filebase64", Convert.ToBase64String,
+        yield return FilesystemSupport.MarkedStringFunction(
+            "filebase64",
+            "path",
+            HclType.String,
+            (path, marks) => FilesystemSupport.TryReadFile(options.BaseDirectory, path, marks, out var bytes, out var error)
+                ? FunctionResult.Ok(HclValue.String(Convert.ToBase64String(bytes)))
+                : FunctionResult.Fail(error!, 0),
             "Reads the contents of a file at the given path and returns them as a base64-encoded string.");
         yield return FileExists(options);
         yield return FileSet(options);

@@ -87,20 +87,25 @@ internal static class FilesystemSupport
         return true;
     }
 
-    /// <summary>Terraform's <c>readFileBytes</c>, with its messages.</summary>
-    public static bool TryReadFile(string baseDir, string path, HclMarks marks, out byte[] content, out string? error)
+    /// <summary>Terraform's <c>openFile</c> and a full read: the resolved path and bytes, or Go's <c>os</c> error
+    /// (<c>open PATH: no such file or directory</c>, <c>read PATH: is a directory</c>), with the path redacted when
+    /// sensitive. <paramref name="notFound"/> tells the caller the file does not exist.</summary>
+    private static bool TryOpenAndRead(string baseDir, string path, HclMarks marks, out byte[] content, out string? error, out bool notFound, out string shown)
     {
         content = [];
+        notFound = false;
+        shown = "";
         if (!TryResolve(baseDir, path, out var resolved, out error))
         {
             return false;
         }
 
+        shown = marks.Contains(HclMarks.Sensitive) ? "(sensitive value)" : resolved;
         try
         {
             if (Directory.Exists(resolved))
             {
-                error = "failed to read file " + EncodingText.Redact(resolved, marks);
+                error = $"read {shown}: is a directory";
                 return false;
             }
 
@@ -109,22 +114,49 @@ internal static class FilesystemSupport
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            error = "no file exists at " + EncodingText.Redact(resolved, marks) + NoFileHint;
+            notFound = true;
+            error = $"open {shown}: no such file or directory";
             return false;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        catch (UnauthorizedAccessException)
         {
-            error = "failed to read file " + EncodingText.Redact(resolved, marks);
+            error = $"open {shown}: permission denied";
+            return false;
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException or ArgumentException)
+        {
+            error = $"open {shown}: {e.Message}";
             return false;
         }
     }
 
-    /// <summary>A function of a file path whose result is computed from the file's bytes (<c>filemd5</c>, <c>filebase64</c>, ...).</summary>
+    /// <summary>Terraform's <c>readFileBytes</c> (used by <c>file</c>, <c>filebase64</c>), with its messages.</summary>
+    public static bool TryReadFile(string baseDir, string path, HclMarks marks, out byte[] content, out string? error)
+    {
+        if (TryOpenAndRead(baseDir, path, marks, out content, out error, out var notFound, out _))
+        {
+            return true;
+        }
+
+        if (notFound && TryResolve(baseDir, path, out var resolved, out _))
+        {
+            error = "no file exists at " + EncodingText.Redact(resolved, marks) + NoFileHint;
+        }
+        else if (error!.StartsWith("read ", StringComparison.Ordinal))
+        {
+            error = "failed to read file: " + error;
+        }
+
+        return false;
+    }
+
+    /// <summary>A function of a file path whose result is computed from the file's bytes, reading the file as
+    /// Terraform's file hash functions do (<c>openFile</c>, so Go's own error messages).</summary>
     public static HclFunction FileBytesFunction(StandardLibraryOptions options, string name, Func<byte[], string> compute, string description) =>
         MarkedStringFunction(name, "path", HclType.String, (path, marks) =>
-            TryReadFile(options.BaseDirectory, path, marks, out var bytes, out var error)
+            TryOpenAndRead(options.BaseDirectory, path, marks, out var bytes, out var error, out _, out _)
                 ? FunctionResult.Ok(HclValue.String(compute(bytes)))
-                : FunctionResult.Fail(error!, 0),
+                : FunctionResult.Fail(error!),
             description);
 
     /// <summary>Go's <c>filepath.Clean</c> (slash-separated).</summary>

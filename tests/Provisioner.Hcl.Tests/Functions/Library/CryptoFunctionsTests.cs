@@ -86,25 +86,24 @@ public sealed class CryptoFunctionsTests
     [InlineData("filebase64sha512")]
     public void FileHash_MissingFile(string fn)
     {
+        // Terraform's file hash functions report Go's own os.Open error.
         var r = Call(fn, S("nope.txt"));
-        Assert.Equal(
-            $"no file exists at \"{FixtureDir}/nope.txt\"; this function works only with files that are distributed as part of the configuration source code, so if this file will be created by a resource in this configuration you must instead obtain this result from an attribute of that resource",
-            r.Error!.Message);
-        Assert.Equal(0, r.Error.ArgumentIndex);
+        Assert.Equal($"open {FixtureDir}/nope.txt: no such file or directory", r.Error!.Message);
+        Assert.Null(r.Error.ArgumentIndex);
     }
 
     [Fact]
     public void FileHash_SensitivePath_IsRedactedAndResultSensitive()
     {
         var r = Call("filemd5", S("nope.txt").Mark(HclMarks.Sensitive));
-        Assert.StartsWith("no file exists at (sensitive value); ", r.Error!.Message);
+        Assert.Equal("open (sensitive value): no such file or directory", r.Error!.Message);
         var ok = Call("filemd5", S("hello.txt").Mark(HclMarks.Sensitive)).Value!;
         Assert.True(ok.IsSensitive);
     }
 
     [Fact]
     public void FileHash_Directory_FailsToRead() =>
-        Assert.Equal($"failed to read file \"{FixtureDir}/tree\"", Call("filesha1", S("tree")).Error!.Message);
+        Assert.Equal($"read {FixtureDir}/tree: is a directory", Call("filesha1", S("tree")).Error!.Message);
 
     [Fact]
     public void FileHash_UnknownPath_IsUnknown()
