@@ -451,8 +451,8 @@ public sealed partial class HclValue : IEquatable<HclValue>
     }
 
     /// <summary>
-    /// cty's <c>Length</c>: a number value, unknown if the collection is unknown or is a set containing unknowns
-    /// (which may coalesce). Tuple lengths are always known from the type. Marks carry over.
+    /// cty's <c>Length</c>: a number value, unknown if the collection is unknown or is a set of several elements
+    /// containing unknowns (which may coalesce). Tuple lengths are always known from the type. Marks carry over.
     /// </summary>
     public HclValue Length()
     {
@@ -466,7 +466,7 @@ public sealed partial class HclValue : IEquatable<HclValue>
             return UnknownOf(HclType.Number).WithMarks(Marks);
         }
 
-        if (Type.IsSet && _elements!.Any(e => !e.IsWhollyKnown))
+        if (Type.IsSet && _elements!.Length > 1 && _elements.Any(e => !e.IsWhollyKnown))
         {
             return UnknownOf(HclType.Number).WithMarks(Marks);
         }
