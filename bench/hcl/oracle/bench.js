@@ -5,7 +5,8 @@
 //
 // Per file: one discarded cold call (the first ever also instantiates the WASM module), then N warm calls of
 // the public parse() (parse + convert to JSON + JSON.parse, the whole API call); reports the median, min and
-// max, MB/s on the median (MB = 10^6 bytes), and the process's peak RSS so far. --json writes the results
+// max, MB/s on the median (MB = 10^6 bytes), the same on the median CPU time of the process (user + system, all
+// threads; steadier than wall time on a busy machine), and the process's peak RSS so far. --json writes the results
 // for Provisioner.Bench.Hcl to print next to our own figures. --dump writes the oracle's raw JSON text for each
 // file to DIR/<file>.json (exact numbers), which Provisioner.Bench.Hcl compares with our `hcl to-json` output.
 "use strict";
@@ -44,11 +45,14 @@ const timer = setInterval(sampleRss, 20);
     const r0 = await parse(name, src);
     const coldMs = performance.now() - t;
     if (!r0 || typeof r0 !== "object") throw new Error(`no result for ${f}`);
-    const times = [];
+    const times = [], cpu = [];
     for (let i = 0; i < runs; i++) {
+      const c = process.cpuUsage();
       t = performance.now();
       await parse(name, src);
       times.push(performance.now() - t);
+      const d = process.cpuUsage(c);
+      cpu.push((d.user + d.system) / 1000);
       sampleRss();
     }
     if (dumpDir) {
@@ -64,11 +68,13 @@ const timer = setInterval(sampleRss, 20);
       file: name, bytes, runs, coldMs: Math.round(coldMs), coldIncludesWasmInit: first,
       medianMs: +med.toFixed(1), minMs: +Math.min(...times).toFixed(1), maxMs: +Math.max(...times).toFixed(1),
       mbPerSec: +((bytes / 1e6) / (med / 1000)).toFixed(3), peakRssBytes: peakRss,
+      cpuMedianMs: +median(cpu).toFixed(1), cpuMbPerSec: +((bytes / 1e6) / (median(cpu) / 1000)).toFixed(3),
     };
     first = false;
     results.push(r);
     console.log(`hcl2json ${name}: ${(bytes / 1e6).toFixed(2)} MB, cold ${r.coldMs} ms, warm median ${r.medianMs} ms ` +
-      `(min ${r.minMs}, max ${r.maxMs}, ${runs} runs) => ${r.mbPerSec} MB/s, peak RSS ${(peakRss / 1048576).toFixed(0)} MiB`);
+      `(min ${r.minMs}, max ${r.maxMs}, ${runs} runs) => ${r.mbPerSec} MB/s; CPU median ${r.cpuMedianMs} ms => ${r.cpuMbPerSec} MB/s; ` +
+      `peak RSS ${(peakRss / 1048576).toFixed(0)} MiB`);
   }
   clearInterval(timer);
   if (jsonOut) {

@@ -16,7 +16,7 @@ public static class HclJsonSyntax
     public static HclJsonParseResult Parse(ReadOnlyMemory<byte> src, string filename, SourcePos start)
     {
         ArgumentNullException.ThrowIfNull(filename);
-        var (root, diags) = JsonParser.Parse(new SourceMap(filename, src, start));
+        var (root, diags) = JsonParser.Parse(new JsonSource(filename, src, start));
         if (root is not JsonObjectNode and not JsonArrayNode)
         {
             diags.Add(Diagnostic.Error("Root value must be object",
@@ -32,7 +32,7 @@ public static class HclJsonSyntax
     public static HclJsonExpressionResult ParseExpression(ReadOnlyMemory<byte> src, string filename, SourcePos start)
     {
         ArgumentNullException.ThrowIfNull(filename);
-        var (root, diags) = JsonParser.Parse(new SourceMap(filename, src, start));
+        var (root, diags) = JsonParser.Parse(new JsonSource(filename, src, start));
         return new HclJsonExpressionResult(new JsonExpression(root), diags);
     }
 }

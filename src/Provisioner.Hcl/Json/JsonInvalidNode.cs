@@ -1,12 +1,6 @@
-using Provisioner.Hcl.Syntax;
+using Provisioner.Hcl.Diagnostics;
 
 namespace Provisioner.Hcl.Json;
 
 /// <summary>Stands in for a value that failed to parse (it evaluates to an unknown value).</summary>
-internal sealed class JsonInvalidNode : JsonNode
-{
-    public JsonInvalidNode(SourceMap map, int start, int end)
-        : base(map, start, end)
-    {
-    }
-}
+internal sealed class JsonInvalidNode(JsonSource source, SourceRange range) : JsonNode(source, range);

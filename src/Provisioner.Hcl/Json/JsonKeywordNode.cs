@@ -1,12 +1,9 @@
-using Provisioner.Hcl.Syntax;
+using Provisioner.Hcl.Diagnostics;
 
 namespace Provisioner.Hcl.Json;
 
 /// <summary><c>true</c>, <c>false</c> or <c>null</c>.</summary>
-internal sealed class JsonKeywordNode : JsonNode
+internal sealed class JsonKeywordNode(JsonSource source, SourceRange range, JsonKeyword keyword) : JsonNode(source, range)
 {
-    public JsonKeywordNode(SourceMap map, int start, int end, JsonKeyword keyword)
-        : base(map, start, end) => Keyword = keyword;
-
-    public JsonKeyword Keyword { get; }
+    public JsonKeyword Keyword { get; } = keyword;
 }

@@ -1,12 +1,9 @@
-using Provisioner.Hcl.Syntax;
+using Provisioner.Hcl.Diagnostics;
 
 namespace Provisioner.Hcl.Json;
 
 /// <summary>A JSON number, kept as its exact source text.</summary>
-internal sealed class JsonNumberNode : JsonNode
+internal sealed class JsonNumberNode(JsonSource source, SourceRange range, string text) : JsonNode(source, range)
 {
-    public JsonNumberNode(SourceMap map, int start, int end, string text)
-        : base(map, start, end) => Text = text;
-
-    public string Text { get; }
+    public string Text { get; } = text;
 }

@@ -1,19 +1,16 @@
 using Provisioner.Hcl.Diagnostics;
-using Provisioner.Hcl.Syntax;
 
 namespace Provisioner.Hcl.Json;
 
 /// <summary>A JSON object: properties in source order, duplicates kept.</summary>
-internal sealed class JsonObjectNode : JsonNode
+internal sealed class JsonObjectNode(JsonSource source, SourceRange range, IReadOnlyList<JsonProperty> properties, SourceRange openRange, SourceRange closeRange)
+    : JsonNode(source, range)
 {
-    public JsonObjectNode(SourceMap map, int start, int end, IReadOnlyList<JsonProperty> properties)
-        : base(map, start, end) => Properties = properties;
+    public IReadOnlyList<JsonProperty> Properties { get; } = properties;
 
-    public IReadOnlyList<JsonProperty> Properties { get; }
+    public SourceRange OpenRange { get; } = openRange;
 
-    public SourceRange OpenRange => Map.Range(Start, Start + 1);
-
-    public SourceRange CloseRange => Map.Range(End - 1, End);
+    public SourceRange CloseRange { get; } = closeRange;
 
     public override SourceRange StartRange => OpenRange;
 }

@@ -12,25 +12,23 @@ namespace Provisioner.Hcl.Json;
 /// </summary>
 internal sealed class JsonParser
 {
-    private readonly SourceMap _map;
+    private readonly JsonSource _src;
     private readonly List<JsonToken> _tokens;
     private readonly List<Diagnostic> _diags = [];
     private int _pos;
 
-    private JsonParser(SourceMap map)
+    private JsonParser(JsonSource src)
     {
-        _map = map;
-        _tokens = JsonScanner.Scan(map.Bytes.Span);
+        _src = src;
+        _tokens = JsonScanner.Scan(src.Bytes.Span, src.Origin);
     }
 
-    private ReadOnlySpan<byte> Src => _map.Bytes.Span;
-
     /// <summary>Parses one JSON value filling the whole buffer.</summary>
-    public static (JsonNode Node, DiagnosticList Diagnostics) Parse(SourceMap map)
+    public static (JsonNode Node, DiagnosticList Diagnostics) Parse(JsonSource src)
     {
-        var p = new JsonParser(map);
+        var p = new JsonParser(src);
         var first = p.Peek();
-        var node = p.ParseValue() ?? new JsonInvalidNode(map, first.Start, first.End);
+        var node = p.ParseValue() ?? new JsonInvalidNode(src, p.RangeOf(first));
         if (p._diags.Count == 0 && p.Peek().Kind != JsonTokenKind.EndOfFile)
             p.Error("Extraneous data after value", "Extra characters appear after the JSON value.", p.Peek());
         return (node, new DiagnosticList(p._diags));
@@ -46,8 +44,12 @@ internal sealed class JsonParser
         return t;
     }
 
+    private SourceRange RangeOf(JsonToken t) => _src.Range(t.Start, t.End);
+
+    private ReadOnlySpan<byte> Bytes(JsonToken t) => _src.Bytes.Span[(t.Start.Byte - _src.Origin.Byte)..(t.End.Byte - _src.Origin.Byte)];
+
     private void Error(string summary, string detail, JsonToken at) =>
-        _diags.Add(Diagnostic.Error(summary, detail, _map.Range(at.Start, at.End)));
+        _diags.Add(Diagnostic.Error(summary, detail, RangeOf(at)));
 
     private JsonNode? ParseValue()
     {
@@ -159,13 +161,14 @@ internal sealed class JsonParser
                 case JsonTokenKind.BraceClose:
                     break;
                 default:
-                    Error("Missing attribute seperator comma", "A comma must appear between each property definition in an object.", next);
+                    // HCL skips to the end of the object first and then points at whatever follows it.
                     Recover(Read(), JsonTokenKind.BraceOpen, JsonTokenKind.BraceClose);
+                    Error("Missing attribute seperator comma", "A comma must appear between each property definition in an object.", Peek());
                     return null;
             }
         }
         var close = Read();
-        return new JsonObjectNode(_map, open.Start, close.End, props);
+        return new JsonObjectNode(_src, _src.Range(open.Start, close.End), props, RangeOf(open), RangeOf(close));
     }
 
     private JsonArrayNode? ParseArray()
@@ -190,38 +193,39 @@ internal sealed class JsonParser
                     }
                     continue;
                 case JsonTokenKind.Colon:
-                    Error("Invalid array value", "A colon is not used to introduce values in a JSON array.", next);
                     Recover(Read(), JsonTokenKind.BracketOpen, JsonTokenKind.BracketClose);
+                    Error("Invalid array value", "A colon is not used to introduce values in a JSON array.", Peek());
                     return null;
                 case JsonTokenKind.EndOfFile:
-                    Error("Unclosed array", "No closing bracket was found for this JSON array.", open);
+                    // HCL's summary says "object" here too.
+                    Error("Unclosed object", "No closing bracket was found for this JSON array.", open);
                     return null;
                 case JsonTokenKind.BraceClose:
-                    Error("Mismatched brackets", "A JSON array must be closed with a bracket, not a brace.", next);
                     Recover(Read(), JsonTokenKind.BracketOpen, JsonTokenKind.BracketClose);
+                    Error("Mismatched brackets", "A JSON array must be closed with a bracket, not a brace.", next);
                     return null;
                 case JsonTokenKind.BracketClose:
                     break;
                 default:
-                    Error("Missing attribute seperator comma", "A comma must appear between each value in an array.", next);
                     Recover(Read(), JsonTokenKind.BracketOpen, JsonTokenKind.BracketClose);
+                    Error("Missing attribute seperator comma", "A comma must appear between each value in an array.", Peek());
                     return null;
             }
         }
         var close = Read();
-        return new JsonArrayNode(_map, open.Start, close.End, items);
+        return new JsonArrayNode(_src, _src.Range(open.Start, close.End), items, RangeOf(open));
     }
 
     private JsonNumberNode? ParseNumber()
     {
         var tok = Read();
-        var span = Src[tok.Start..tok.End];
+        var span = Bytes(tok);
         if (!IsValidNumber(span))
         {
             Error("Invalid JSON number", "There is a syntax error in the given JSON number.", tok);
             return null;
         }
-        return new JsonNumberNode(_map, tok.Start, tok.End, Encoding.ASCII.GetString(span));
+        return new JsonNumberNode(_src, RangeOf(tok), Encoding.ASCII.GetString(span));
     }
 
     // RFC 8259: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
@@ -271,25 +275,30 @@ internal sealed class JsonParser
     private JsonStringNode? ParseString()
     {
         var tok = Read();
-        var value = DecodeString(Src[tok.Start..tok.End]);
+        var value = DecodeString(Bytes(tok), out var errorOffset);
         if (value == null)
         {
-            Error("Invalid JSON string", "There is a syntax error in the given JSON string.", tok);
+            // Like HCL (which reports encoding/json's SyntaxError.Offset): a one-byte subject errorOffset bytes (and
+            // as many columns) into the token, with the whole token as context.
+            var at = new SourcePos(tok.Start.Line, tok.Start.Column + errorOffset, tok.Start.Byte + errorOffset);
+            var subject = _src.Range(at, new SourcePos(at.Line, at.Column + 1, at.Byte + 1));
+            _diags.Add(Diagnostic.Error("Invalid JSON string", "There is a syntax error in the given JSON string.", subject, RangeOf(tok)));
             return null;
         }
-        return new JsonStringNode(_map, tok.Start, tok.End, value);
+        return new JsonStringNode(_src, RangeOf(tok), value);
     }
 
-    /// <summary>Decodes a quoted JSON string token; null when it is malformed (unterminated, bad escape, raw control character).</summary>
-    internal static string? DecodeString(ReadOnlySpan<byte> tok)
+    /// <summary>
+    /// Decodes a quoted JSON string token; null when it is malformed, with <paramref name="errorOffset"/> as
+    /// encoding/json counts it (bytes read up to and including the bad one, or the token length when it ends early).
+    /// </summary>
+    internal static string? DecodeString(ReadOnlySpan<byte> tok, out int errorOffset)
     {
-        if (tok.Length < 2 || tok[0] != '"' || tok[^1] != '"')
+        errorOffset = ScanStringError(tok);
+        if (errorOffset >= 0)
             return null;
         var body = tok[1..^1];
-        int special = body.IndexOfAnyInRange((byte)0, (byte)0x1F);
-        int esc = body.IndexOfAny((byte)'\\', (byte)'"');
-        if (special >= 0)
-            return null;
+        int esc = body.IndexOf((byte)'\\');
         if (esc < 0)
             return Encoding.UTF8.GetString(body);
         var sb = new StringBuilder(body.Length);
@@ -344,6 +353,45 @@ internal sealed class JsonParser
         return sb.ToString();
     }
 
+    // -1 when the token is a well-formed JSON string, else encoding/json's error offset.
+    private static int ScanStringError(ReadOnlySpan<byte> tok)
+    {
+        int i = 1;
+        while (i < tok.Length)
+        {
+            byte c = tok[i];
+            if (c == '"')
+                return i == tok.Length - 1 ? -1 : i + 2;
+            if (c < 0x20)
+                return i + 1;
+            if (c != '\\')
+            {
+                i++;
+                continue;
+            }
+            if (i + 1 >= tok.Length)
+                return tok.Length;
+            byte e = tok[i + 1];
+            if (e == 'u')
+            {
+                for (int k = 0; k < 4; k++)
+                {
+                    int at = i + 2 + k;
+                    if (at >= tok.Length)
+                        return tok.Length;
+                    if (!char.IsAsciiHexDigit((char)tok[at]))
+                        return at + 1;
+                }
+                i += 6;
+                continue;
+            }
+            if (e is not ((byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t'))
+                return i + 2;
+            i += 2;
+        }
+        return tok.Length;
+    }
+
     private static bool TryHex4(ReadOnlySpan<byte> s, out char value)
     {
         int v = 0;
@@ -370,14 +418,19 @@ internal sealed class JsonParser
     private JsonKeywordNode? ParseKeyword()
     {
         var tok = Read();
-        var s = Src[tok.Start..tok.End];
+        var s = Bytes(tok);
         if (s.SequenceEqual("true"u8))
-            return new JsonKeywordNode(_map, tok.Start, tok.End, JsonKeyword.True);
+            return new JsonKeywordNode(_src, RangeOf(tok), JsonKeyword.True);
         if (s.SequenceEqual("false"u8))
-            return new JsonKeywordNode(_map, tok.Start, tok.End, JsonKeyword.False);
+            return new JsonKeywordNode(_src, RangeOf(tok), JsonKeyword.False);
         if (s.SequenceEqual("null"u8))
-            return new JsonKeywordNode(_map, tok.Start, tok.End, JsonKeyword.Null);
+            return new JsonKeywordNode(_src, RangeOf(tok), JsonKeyword.Null);
         var word = Encoding.UTF8.GetString(s);
+        if (word is "undefined" or "NaN" or "Infinity")
+        {
+            Error("Invalid JSON keyword", $"The JavaScript identifier \"{word}\" cannot be used in JSON.", tok);
+            return null;
+        }
         var suggestion = Suggest(word);
         Error("Invalid JSON keyword", $"\"{word}\" is not a valid JSON keyword." + (suggestion != null ? $" Did you mean \"{suggestion}\"?" : ""), tok);
         return null;
@@ -389,7 +442,7 @@ internal sealed class JsonParser
         int bestDist = 3;
         foreach (var k in (string[])["false", "null", "true"])
         {
-            var d = Levenshtein(word.ToLowerInvariant(), k);
+            var d = Levenshtein(word, k);
             if (d < bestDist)
             {
                 best = k;

@@ -1,12 +1,9 @@
-using Provisioner.Hcl.Syntax;
+using Provisioner.Hcl.Diagnostics;
 
 namespace Provisioner.Hcl.Json;
 
-/// <summary>A JSON string; <see cref="Value"/> is the decoded text, the span includes the quotes.</summary>
-internal sealed class JsonStringNode : JsonNode
+/// <summary>A JSON string; <see cref="Value"/> is the decoded text, the range includes the quotes.</summary>
+internal sealed class JsonStringNode(JsonSource source, SourceRange range, string value) : JsonNode(source, range)
 {
-    public JsonStringNode(SourceMap map, int start, int end, string value)
-        : base(map, start, end) => Value = value;
-
-    public string Value { get; }
+    public string Value { get; } = value;
 }

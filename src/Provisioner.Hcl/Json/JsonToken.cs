@@ -1,4 +1,6 @@
+using Provisioner.Hcl.Diagnostics;
+
 namespace Provisioner.Hcl.Json;
 
-/// <summary>A JSON token: kind and byte span in the source buffer.</summary>
-internal readonly record struct JsonToken(JsonTokenKind Kind, int Start, int End);
+/// <summary>A JSON token: kind and start/end positions (HCL's JSON position rules, see <see cref="JsonScanner"/>).</summary>
+internal readonly record struct JsonToken(JsonTokenKind Kind, SourcePos Start, SourcePos End);

@@ -60,7 +60,9 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
         return Round(_mant, _exp, false, precision);
     }
 
-    public static HclNumber Zero => default;
+    /// <summary>Zero as cty's <c>cty.Zero</c> (an integer, precision 64). <c>default(HclNumber)</c> is also zero.</summary>
+    public static HclNumber Zero { get; } = FromLong(0);
+
     public static HclNumber One { get; } = FromLong(1);
     public static HclNumber PositiveInfinity { get; } = new(BigInteger.Zero, 0, 1, DefaultPrecision);
     public static HclNumber NegativeInfinity { get; } = new(BigInteger.Zero, 0, -1, DefaultPrecision);

@@ -84,6 +84,10 @@ public sealed class HclType : IEquatable<HclType>
         return map.Count == 0 && opt.Count == 0 ? EmptyObject : new HclType(HclTypeKind.Object, attributes: map, optional: opt);
     }
 
+    /// <summary>An object type from attribute types already normalised and sorted (internal fast path).</summary>
+    internal static HclType ObjectFromSorted(SortedStringMap<HclType> attributes) =>
+        attributes.Count == 0 ? EmptyObject : new HclType(HclTypeKind.Object, attributes: attributes, optional: NoOptional);
+
     /// <summary>Convenience: <c>HclType.Object(("a", HclType.String), ("b", HclType.Number))</c>.</summary>
     public static HclType Object(params (string Name, HclType Type)[] attributes) =>
         Object(attributes.Select(a => new KeyValuePair<string, HclType>(a.Name, a.Type)));

@@ -29,9 +29,11 @@ public sealed partial class HclValue
         return eq.IsKnown ? Bool(!eq._bool).WithMarks(eq.Marks) : eq;
     }
 
+    private static readonly HclValue UnknownBool = new(HclType.Bool, State.Unknown, default);
+
     private HclValue EqualCore(HclValue other)
     {
-        var unknownBool = UnknownOf(HclType.Bool);
+        var unknownBool = UnknownBool;
         if (!IsKnown && !other.IsKnown)
         {
             return unknownBool;

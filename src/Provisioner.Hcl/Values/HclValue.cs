@@ -189,13 +189,21 @@ public sealed partial class HclValue : IEquatable<HclValue>
             return EmptyObject;
         }
 
-        var type = HclType.Object(map.Select((_, v) => v.Type));
+        var type = HclType.ObjectFromSorted(map.Select((_, v) => v.Type));
         return new(type, State.Known, default, attributes: map);
     }
 
     /// <summary>Convenience: <c>HclValue.Object(("a", HclValue.Number(1)))</c>.</summary>
-    public static HclValue Object(params (string Name, HclValue Value)[] attributes) =>
-        Object(attributes.Select(a => new KeyValuePair<string, HclValue>(a.Name, a.Value)));
+    public static HclValue Object(params (string Name, HclValue Value)[] attributes)
+    {
+        var items = new KeyValuePair<string, HclValue>[attributes.Length];
+        for (int i = 0; i < items.Length; i++)
+        {
+            items[i] = new(attributes[i].Name, attributes[i].Value);
+        }
+
+        return Object(items);
+    }
 
     public static HclValue Tuple(IEnumerable<HclValue> elements)
     {
@@ -212,7 +220,15 @@ public sealed partial class HclValue : IEquatable<HclValue>
             return m;
         }
 
-        return SortedStringMap<HclValue>.Create(items.Select(kv => new KeyValuePair<string, HclValue>(UnicodeNormalizer.ToNfc(kv.Key), kv.Value)));
+        var list = items as IReadOnlyList<KeyValuePair<string, HclValue>> ?? items.ToList();
+        var normalized = new KeyValuePair<string, HclValue>[list.Count];
+        for (int i = 0; i < normalized.Length; i++)
+        {
+            var kv = list[i];
+            normalized[i] = new(UnicodeNormalizer.ToNfc(kv.Key), kv.Value);
+        }
+
+        return SortedStringMap<HclValue>.Create(normalized);
     }
 
     /// <summary>
@@ -435,8 +451,8 @@ public sealed partial class HclValue : IEquatable<HclValue>
     }
 
     /// <summary>
-    /// cty's <c>Length</c>: a number value, unknown if the collection is unknown or is a set containing unknowns
-    /// (which may coalesce). Tuple lengths are always known from the type. Marks carry over.
+    /// cty's <c>Length</c>: a number value, unknown if the collection is unknown or is a set of several elements
+    /// containing unknowns (which may coalesce). Tuple lengths are always known from the type. Marks carry over.
     /// </summary>
     public HclValue Length()
     {
@@ -450,7 +466,7 @@ public sealed partial class HclValue : IEquatable<HclValue>
             return UnknownOf(HclType.Number).WithMarks(Marks);
         }
 
-        if (Type.IsSet && _elements!.Any(e => !e.IsWhollyKnown))
+        if (Type.IsSet && _elements!.Length > 1 && _elements.Any(e => !e.IsWhollyKnown))
         {
             return UnknownOf(HclType.Number).WithMarks(Marks);
         }

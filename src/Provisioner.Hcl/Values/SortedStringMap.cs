@@ -28,7 +28,7 @@ public sealed class SortedStringMap<T> : IReadOnlyDictionary<string, T>
             return m;
         }
 
-        var list = items.ToList();
+        var list = items as IReadOnlyList<KeyValuePair<string, T>> ?? items.ToList();
         if (list.Count == 0)
         {
             return Empty;
@@ -40,6 +40,17 @@ public sealed class SortedStringMap<T> : IReadOnlyDictionary<string, T>
         {
             keys[i] = list[i].Key;
             values[i] = list[i].Value;
+        }
+
+        bool sorted = true;
+        for (int i = 1; i < keys.Length && sorted; i++)
+        {
+            sorted = HclKeyComparer.Instance.Compare(keys[i - 1], keys[i]) < 0;
+        }
+
+        if (sorted)
+        {
+            return new SortedStringMap<T>(keys, values);
         }
 
         // Stable sort keeps insertion order among duplicates; we then keep the last one.

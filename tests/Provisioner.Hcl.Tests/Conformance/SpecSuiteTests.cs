@@ -39,6 +39,8 @@ public sealed class SpecSuiteTests
         var inputs = new List<string>();
         if (File.Exists(basePath + ".hcl"))
             inputs.Add(basePath + ".hcl");
+        if (File.Exists(basePath + ".hcl.json"))
+            inputs.Add(basePath + ".hcl.json");
         Assert.NotEmpty(inputs);
 
         foreach (var input in inputs)
@@ -47,6 +49,13 @@ public sealed class SpecSuiteTests
             var diags = new DiagnosticList();
             var src = File.ReadAllBytes(input);
             IHclBody body;
+            if (input.EndsWith(".json", StringComparison.Ordinal))
+            {
+                var parsed = Provisioner.Hcl.Json.HclJsonSyntax.Parse(src, input);
+                diags.AddRange(parsed.Diagnostics);
+                body = parsed.File.Body;
+            }
+            else
             {
                 var parsed = HclSyntax.ParseConfig(src, input);
                 diags.AddRange(parsed.Diagnostics);

@@ -36,17 +36,25 @@ public sealed class HclJsonParserTests
     [InlineData("{\"a\"}", "t.json:1,5-6: Missing object value")]
     [InlineData("{a: 1}", "t.json:1,2-3: Invalid JSON keyword")]
     [InlineData("{1: 1}", "t.json:1,2-3: Invalid object property name")]
-    [InlineData("{\"a\": 1 \"b\": 2}", "t.json:1,9-12: Missing attribute seperator comma")]
+    [InlineData("{\"a\": 1 \"b\": 2}", "t.json:1,16-16: Missing attribute seperator comma")]
+    [InlineData("{\"x\": {\"a\": 1 \"b\": 2}, \"y\": 3}", "t.json:1,22-23: Missing attribute seperator comma")]
+    [InlineData("[1 2]", "t.json:1,6-6: Missing attribute seperator comma")]
+    [InlineData("[1: 2]", "t.json:1,7-7: Invalid array value")]
     [InlineData("{\"a\": 1", "t.json:1,1-2: Unclosed object")]
-    [InlineData("[1", "t.json:1,1-2: Unclosed array")]
+    [InlineData("[1", "t.json:1,1-2: Unclosed object")]
     [InlineData("{\"a\": 1]", "t.json:1,8-9: Mismatched braces")]
     [InlineData("[1}", "t.json:1,3-4: Mismatched brackets")]
     [InlineData("{\"a\": tru}", "t.json:1,7-10: Invalid JSON keyword")]
     [InlineData("{\"a\": 01}", "t.json:1,7-9: Invalid JSON number")]
     [InlineData("{\"a\": 1.}", "t.json:1,7-9: Invalid JSON number")]
-    [InlineData("{\"a\": \"x\\q\"}", "t.json:1,7-12: Invalid JSON string")]
-    [InlineData("{\"a\": \"x\ny\"}", "t.json:1,7-9: Invalid JSON string")]
-    [InlineData("{\"a\": \"abc", "t.json:1,7-11: Invalid JSON string")]
+    [InlineData("{\"a\": \"x\\q\"}", "t.json:1,11-12: Invalid JSON string")]
+    [InlineData("{\"a\": \"x\\u12g4\"}", "t.json:1,14-15: Invalid JSON string")]
+    [InlineData("{\"a\": \"x\ny\"}", "t.json:1,9-10: Invalid JSON string")]
+    [InlineData("{\"a\": \"abc", "t.json:1,11-12: Invalid JSON string")]
+    [InlineData("{\t\"a\": x}", "t.json:1,9-10: Invalid JSON keyword")]
+    [InlineData("{\r\n\"a\": x}", "t.json:2,6-7: Invalid JSON keyword")]
+    [InlineData("{\"e\u0301\u00e9\": x}", "t.json:1,8-9: Invalid JSON keyword")]
+    [InlineData("{\"a\": é}", "t.json:1,7-8: Invalid start of value")]
     [InlineData("{\"a\": @}", "t.json:1,7-8: Invalid start of value")]
     [InlineData("{\n  \"é\": x}", "t.json:2,8-9: Invalid JSON keyword")]
     public void Parse_Invalid_FirstError(string src, string expected) => Assert.Equal(expected, FirstError(src));
@@ -54,6 +62,14 @@ public sealed class HclJsonParserTests
     [Fact]
     public void Parse_InvalidKeyword_SuggestsTheKeyword() =>
         Assert.Contains("Did you mean \"true\"?", Parse("{\"a\": True}").Diagnostics.First().Detail, StringComparison.Ordinal);
+
+    [Fact]
+    public void Parse_JavaScriptIdentifier_Explained() =>
+        Assert.Equal("The JavaScript identifier \"NaN\" cannot be used in JSON.", Parse("{\"a\": NaN}").Diagnostics.First().Detail);
+
+    [Fact]
+    public void Parse_InvalidString_ContextIsTheToken() =>
+        Assert.Equal("t.json:1,7-12", Parse("{\"a\": \"x\\q\"}").Diagnostics.First().Context.ToString());
 
     [Fact]
     public void Parse_DeepNesting_ReportsErrorInsteadOfCrashing()

@@ -136,6 +136,8 @@ public sealed class HclPropagationTests
         Assert.Equal("2", Unk(TT(Str, Num)).Length().AsNumber().ToString());
         Assert.True(L(S("a")).Sens().Length().IsSensitive);
         Assert.Equal(1, L(S("a")).LengthInt());
+        Assert.Equal("1", Set(Unk(Str)).Length().AsNumber().ToString());
+        Assert.False(Set(Unk(Str), S("a")).Length().IsKnown);
     }
 
     [Fact]

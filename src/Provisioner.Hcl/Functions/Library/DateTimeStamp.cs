@@ -213,11 +213,16 @@ internal readonly record struct DateTimeStamp(long UnixSeconds, int Nanos, int O
         {
             result = default;
 
-            // Year: exactly four digits.
-            var hold = _rest;
-            if (_rest.Length < 4 || !_rest[..4].All(char.IsAsciiDigit))
+            // Year: four characters starting with a digit are taken, then must all be digits (Go reports
+            // what follows them when they are not).
+            if (_rest.Length < 4 || !char.IsAsciiDigit(_rest[0]))
             {
-                return CannotUse(hold, "year");
+                return CannotUse(_rest, "year");
+            }
+
+            if (!_rest[..4].All(char.IsAsciiDigit))
+            {
+                return CannotUse(_rest[4..], "year");
             }
 
             int year = int.Parse(_rest[..4], NumberStyles.None, CultureInfo.InvariantCulture);
@@ -254,7 +259,7 @@ internal readonly record struct DateTimeStamp(long UnixSeconds, int Nanos, int O
             }
             else
             {
-                hold = _rest;
+                var hold = _rest;
                 if (_rest.Length < 6 || _rest[3] != ':' || _rest[0] is not ('+' or '-')
                     || !char.IsAsciiDigit(_rest[1]) || !char.IsAsciiDigit(_rest[2]) || !char.IsAsciiDigit(_rest[4]) || !char.IsAsciiDigit(_rest[5]))
                 {

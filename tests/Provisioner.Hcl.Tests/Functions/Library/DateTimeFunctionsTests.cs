@@ -60,6 +60,13 @@ public sealed class DateTimeFunctionsTests
     }
 
     [Theory]
+    // go-cty's own vectors at 2006-01-02T15:04:05Z:
+    [InlineData("EEE, MMM D ''YY", "2006-01-02T15:04:05Z", "Mon, Jan 2 '06")]
+    [InlineData("H 'o''clock' AA", "2006-01-02T15:04:05Z", "3 o'clock PM")]
+    [InlineData("hh:mm:ssZZZZ", "2006-01-02T15:04:05Z", "15:04:05+0000")]
+    [InlineData("hh:mm:ssZZZZZ", "2006-01-02T15:04:05Z", "15:04:05+00:00")]
+    [InlineData("aa", "2006-01-02T15:04:05Z", "pm")]
+    [InlineData("EEE, DD MMM YYYY hh:mm:ss ZZZ", "2006-01-02T15:04:05Z", "Mon, 02 Jan 2006 15:04:05 UTC")]
     [InlineData("DD MMM YYYY hh:mm ZZZ", "2018-01-02T23:12:01Z", "02 Jan 2018 23:12 UTC")]
     [InlineData("EEEE, DD-MMM-YY hh:mm:ss ZZZ", "2018-01-02T23:12:01Z", "Tuesday, 02-Jan-18 23:12:01 UTC")]
     [InlineData("EEE, DD MMM YYYY hh:mm:ss ZZZ", "2018-01-02T23:12:01-08:00", "Tue, 02 Jan 2018 23:12:01 -0800")]
@@ -84,6 +91,10 @@ public sealed class DateTimeFunctionsTests
 
     [Theory]
     [InlineData("YYY", "invalid date format verb \"YYY\": year must either be \"YY\" or \"YYYY\"")]
+    [InlineData("Y", "invalid date format verb \"Y\": year must either be \"YY\" or \"YYYY\"")]
+    [InlineData("YYYYY", "invalid date format verb \"YYYYY\": year must either be \"YY\" or \"YYYY\"")]
+    [InlineData("a", "invalid date format verb \"a\": must be \"aa\"")]
+    [InlineData("'blah blah", "unterminated literal '")]
     [InlineData("MMMMM", "invalid date format verb \"MMMMM\": month must be \"M\", \"MM\", \"MMM\", or \"MMMM\"")]
     [InlineData("DDD", "invalid date format verb \"DDD\": day of month must either be \"D\" or \"DD\"")]
     [InlineData("EE", "invalid date format verb \"EE\": day of week must either be \"EEE\" or \"EEEE\"")]
@@ -102,7 +113,8 @@ public sealed class DateTimeFunctionsTests
     public static TheoryData<string, string> BadTimestamps => new()
     {
         { "", "not a valid RFC3339 timestamp: end of string before year" },
-        { "17-11-22T00:00:00Z", "not a valid RFC3339 timestamp: cannot use \"17-11-22T00:00:00Z\" as year" },
+        { "17-11-22T00:00:00Z", "not a valid RFC3339 timestamp: cannot use \"1-22T00:00:00Z\" as year" },
+        { "x017-11-22T00:00:00Z", "not a valid RFC3339 timestamp: cannot use \"x017-11-22T00:00:00Z\" as year" },
         { "2017", "not a valid RFC3339 timestamp: end of string where \"-\" is expected" },
         { "2017/11/22T00:00:00Z", "not a valid RFC3339 timestamp: found \"/11/22T00:00:00Z\" where \"-\" is expected" },
         { "2017-1-22T00:00:00Z", "not a valid RFC3339 timestamp: cannot use \"1-22T00:00:00Z\" as month" },
@@ -118,6 +130,16 @@ public sealed class DateTimeFunctionsTests
         { "2017-11-22T00:00:00z", "not a valid RFC3339 timestamp: cannot use \"z\" as UTC offset" },
         { "2017-11-22T00:00:00Zjunk", "not a valid RFC3339 timestamp: cannot use \"junk\" as timestamp segment" },
         { "2017-02-29T00:00:00Z", "not a valid RFC3339 timestamp: day out of range" },
+        // go-cty's own test vectors:
+        { "2017-12-02t00:00:00Z", "not a valid RFC3339 timestamp: missing required time introducer 'T'" },
+        { "2017:01:02", "not a valid RFC3339 timestamp: found \":01:02\" where \"-\" is expected" },
+        { "2017-01-02T", "not a valid RFC3339 timestamp: end of string before hour" },
+        { "2017-01-02T00", "not a valid RFC3339 timestamp: end of string where \":\" is expected" },
+        { "2017-01-02T26:00:00Z", "not a valid RFC3339 timestamp: cannot use \":00:00Z\" as hour" },
+        { "2017-13-02T00:00:00Z", "not a valid RFC3339 timestamp: cannot use \"-02T00:00:00Z\" as month" },
+        { "2017-02-31T00:00:00Z", "not a valid RFC3339 timestamp: day out of range" },
+        { "\"2017-12-02T00:00:00Z\"", "not a valid RFC3339 timestamp: cannot use \"\\\"2017-12-02T00:00:00Z\\\"\" as year" },
+        { "2-12-02T00:00:00Z", "not a valid RFC3339 timestamp: cannot use \"-02T00:00:00Z\" as year" },
         { "2017-04-31T00:00:00Z", "not a valid RFC3339 timestamp: day out of range" },
     };
 

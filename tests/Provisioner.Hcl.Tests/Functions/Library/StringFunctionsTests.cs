@@ -209,4 +209,65 @@ public sealed class StringFunctionsTests
         Same(Sens(B(true)), Ok("strcontains", Sens(S("abc")), S("b")));
         Fails("Invalid value for \"prefix\" parameter: argument must not be null.", "startswith", S("a"), Null(Str));
     }
+
+    public static TheoryData<string, string, string> TwoStringFunctions => new()
+    {
+        { "trim", "str", "cutset" },
+        { "trimprefix", "str", "prefix" },
+        { "trimsuffix", "str", "suffix" },
+        { "split", "separator", "str" },
+        { "endswith", "str", "suffix" },
+        { "strcontains", "str", "substr" },
+        { "regex", "pattern", "string" },
+        { "regexall", "pattern", "string" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TwoStringFunctions))]
+    public void TwoStrings_NullArguments_NameTheParameter(string name, string first, string second)
+    {
+        var e = Err(name, Null(Str), S("a"));
+        Assert.Equal($"Invalid value for \"{first}\" parameter: argument must not be null.", e.Message);
+        Assert.Equal(0, e.ArgumentIndex);
+        e = Err(name, S("a"), Null(Str));
+        Assert.Equal($"Invalid value for \"{second}\" parameter: argument must not be null.", e.Message);
+        Assert.Equal(1, e.ArgumentIndex);
+    }
+
+    [Theory]
+    [MemberData(nameof(TwoStringFunctions))]
+    public void TwoStrings_UnknownSecondArgument_IsUnknown(string name, string first, string second)
+    {
+        _ = first;
+        _ = second;
+        Assert.False(Ok(name, S("a"), U(Str)).IsKnown);
+    }
+
+    [Theory]
+    [MemberData(nameof(TwoStringFunctions))]
+    public void TwoStrings_SensitiveArgument_MarksResult(string name, string first, string second)
+    {
+        _ = first;
+        _ = second;
+        Assert.True(Ok(name, S("a"), Sens(S("a"))).IsSensitive);
+        Assert.True(Ok(name, Sens(S("a")), S("a")).IsSensitive);
+    }
+
+    [Fact]
+    public void Replace_NullAndUnknownAndMarks()
+    {
+        Fails("Invalid value for \"replace\" parameter: argument must not be null.", "replace", S("a"), S("a"), Null(Str));
+        Same(U(Str), Ok("replace", S("a"), U(Str), S("b")));
+        Same(Sens(S("b")), Ok("replace", S("a"), S("a"), Sens(S("b"))));
+        Same(Sens(S("b")), Ok("replace", Sens(S("a")), S("/a/"), S("b")));
+    }
+
+    [Fact]
+    public void Indent_Trim_StringConversions()
+    {
+        Gives(S("a\n  b"), "indent", S("2"), S("a\nb"));
+        Gives(S("111"), "trim", N(111), S(""));
+        Gives(S("23"), "trim", N(1231), S("1"));
+        Gives(S("true"), "trimprefix", B(true), S("x"));
+    }
 }

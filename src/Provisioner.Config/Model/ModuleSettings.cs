@@ -1,0 +1,10 @@
+using Provisioner.Hcl;
+using Provisioner.Hcl.Diagnostics;
+
+namespace Provisioner.Config;
+
+/// <summary>The <c>provisioner { required_version, backend "NAME" { } }</c> settings block(s) of a module, merged.</summary>
+public sealed record ModuleSettings(
+    string? RequiredVersion,
+    SourceRange? RequiredVersionRange,
+    BackendConfig? Backend);

@@ -1,0 +1,3 @@
+provisioner {
+  required_version = ">= one" # ERROR: Invalid required_version constraint
+}

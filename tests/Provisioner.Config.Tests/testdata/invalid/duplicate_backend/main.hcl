@@ -1,0 +1,9 @@
+provisioner {
+  backend "local" {
+  }
+}
+
+provisioner {
+  backend "etcd" { # ERROR: Duplicate backend configuration
+  }
+}

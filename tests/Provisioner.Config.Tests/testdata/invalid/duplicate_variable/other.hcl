@@ -1,0 +1,3 @@
+variable "a" { # ERROR: Duplicate variable declaration
+  default = 1
+}

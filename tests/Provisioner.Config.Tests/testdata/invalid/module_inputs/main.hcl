@@ -1,0 +1,4 @@
+module "m" { # ERROR: Missing required argument
+  source = "./m"
+  nmae   = "x" # ERROR: Unsupported argument
+}

@@ -1,0 +1,3 @@
+module "gone" {
+  source = "./does-not-exist" # ERROR: Unreadable module directory
+}

@@ -1,0 +1,3 @@
+module "vpc" {
+  source = "registry.example.com/net/vpc" # ERROR: Unsupported module source
+}

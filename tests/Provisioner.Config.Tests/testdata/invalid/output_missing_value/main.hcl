@@ -1,0 +1,3 @@
+output "o" { # ERROR: Missing required argument
+  description = "nothing"
+}

@@ -1,0 +1,7 @@
+locals {
+  name = "a"
+}
+
+output "o" {
+  value = local.nmae # ERROR: Reference to undeclared local value
+}

@@ -1,0 +1,3 @@
+output "o" {
+  value = module.net.id # ERROR: Reference to undeclared module
+}

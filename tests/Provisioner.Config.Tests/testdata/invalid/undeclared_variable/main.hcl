@@ -1,0 +1,3 @@
+locals {
+  a = "x-${var.nothing}" # ERROR: Reference to undeclared input variable
+}

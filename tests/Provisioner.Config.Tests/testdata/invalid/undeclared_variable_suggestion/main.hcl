@@ -1,0 +1,7 @@
+variable "region" {
+  type = string
+}
+
+locals {
+  where = var.regoin # ERROR: Reference to undeclared input variable
+}

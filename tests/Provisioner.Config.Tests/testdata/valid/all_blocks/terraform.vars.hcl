@@ -1,0 +1,1 @@
+cluster_name = "ignored, this is a variables file"

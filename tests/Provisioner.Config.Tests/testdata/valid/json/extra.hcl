@@ -1,0 +1,3 @@
+output "doubled" {
+  value = local.doubled
+}
