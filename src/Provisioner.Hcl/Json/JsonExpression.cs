@@ -44,13 +44,28 @@ public sealed class JsonExpression : IHclExpression, IHclStaticSyntax
             ? o.Properties.Select(p => new KeyValuePair<IHclExpression, IHclExpression>(new JsonExpression(p.NameNode), new JsonExpression(p.Value))).ToArray()
             : null;
 
-    /// <summary>A JSON string's content parsed as a native expression (static traversal/call/keyword analysis); null otherwise.</summary>
+    /// <summary>
+    /// A JSON string's content parsed as a native expression (static call/keyword/type analysis); null otherwise or
+    /// when it does not parse. As in HCL, positions start at the string's opening quote (not one past it).
+    /// </summary>
     public Expression? ToNativeSyntax()
     {
         if (_node is not JsonStringNode s)
             return null;
-        var parsed = HclSyntax.ParseExpression(Encoding.UTF8.GetBytes(s.Value), s.Source.Filename, ContentStart(s));
+        var parsed = HclSyntax.ParseExpression(Encoding.UTF8.GetBytes(s.Value), s.Source.Filename, s.Range.Start);
         return parsed.HasErrors ? null : parsed.Root;
+    }
+
+    /// <summary>
+    /// A JSON string's content parsed as an absolute traversal (HCL's <c>AsTraversal</c>, positions from the opening
+    /// quote); null for other values or when it is not a traversal.
+    /// </summary>
+    public Traversal? AsTraversal()
+    {
+        if (_node is not JsonStringNode s)
+            return null;
+        var (traversal, diags) = HclSyntax.ParseTraversalAbs(Encoding.UTF8.GetBytes(s.Value), s.Source.Filename, s.Range.Start);
+        return diags.HasErrors ? null : traversal;
     }
 
     public EvalResult Evaluate(EvalContext? ctx)

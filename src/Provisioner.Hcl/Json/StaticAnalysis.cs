@@ -8,7 +8,7 @@ namespace Provisioner.Hcl.Json;
 /// HCL's static analyses (<c>hcl.AbsTraversalForExpr</c>, <c>hcl.ExprAsKeyword</c>, <c>hcl.ExprList</c>,
 /// <c>hcl.ExprMap</c>) over syntax-agnostic expressions, so that callers such as <c>depends_on</c> or
 /// <c>ignore_changes</c> work for both <c>.tf</c> and <c>.tf.json</c>. Native expressions go to
-/// <see cref="StaticExpr"/>; JSON strings are read as native expressions (not templates), JSON arrays are static lists
+/// <see cref="StaticExpr"/>; JSON strings are read as native traversals (not templates), JSON arrays are static lists
 /// and JSON objects static maps, as the JSON spec's "Static Analysis" section says.
 /// </summary>
 public static class StaticAnalysis
@@ -25,14 +25,8 @@ public static class StaticAnalysis
         {
             case NativeExpression n:
                 return StaticExpr.AbsTraversal(n.Syntax, diagnostics);
-            case JsonExpression j:
-            {
-                var native = j.ToNativeSyntax();
-                if (native != null && StaticExpr.Unwrap(native) is ScopeTraversalExpr s)
-                    return s.Traversal;
-                diagnostics.Error("Invalid expression", TraversalDetail, expr.Range);
-                return null;
-            }
+            case JsonExpression j when j.AsTraversal() is { } traversal:
+                return traversal;
             default:
                 diagnostics.Error("Invalid expression", TraversalDetail, expr.Range);
                 return null;
@@ -43,7 +37,7 @@ public static class StaticAnalysis
     public static string? AsKeyword(IHclExpression expr) => expr switch
     {
         NativeExpression n => StaticExpr.AsKeyword(n.Syntax),
-        JsonExpression j => j.ToNativeSyntax() is { } native ? StaticExpr.AsKeyword(native) : null,
+        JsonExpression j => j.AsTraversal() is { Steps.Count: 0 } t ? t.RootName : null,
         _ => null,
     };
 

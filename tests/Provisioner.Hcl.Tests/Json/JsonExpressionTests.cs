@@ -100,7 +100,7 @@ public sealed class JsonExpressionTests
         var native = Expr("\"aws_instance.web[0].id\"").ToNativeSyntax();
         var t = Assert.IsType<Provisioner.Hcl.Syntax.ScopeTraversalExpr>(native);
         Assert.Equal("aws_instance", t.Traversal.RootName);
-        Assert.Equal("e.json:1,2-24", t.Range.ToString());
+        Assert.Equal("e.json:1,1-23", t.Range.ToString()); // HCL starts at the quote
         Assert.Null(Expr("[1]").ToNativeSyntax());
     }
 

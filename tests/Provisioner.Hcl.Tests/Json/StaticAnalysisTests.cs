@@ -56,6 +56,15 @@ public sealed class StaticAnalysisTests
     }
 
     [Fact]
+    public void AbsTraversal_Json_PositionedFromTheQuoteAsInHcl()
+    {
+        var diags = new DiagnosticList();
+        var t = StaticAnalysis.AbsTraversal(Json("  \"aws_instance.web\""), diags)!;
+        Assert.Empty(diags);
+        Assert.Equal("e.json:1,3-19", t.Range.ToString());
+    }
+
+    [Fact]
     public void List_NotAnArray_IsAnError()
     {
         var diags = new DiagnosticList();
