@@ -46,6 +46,13 @@ public sealed class ConfigLoader
     /// <summary>Loads one module directory: parse, decode, validate. The module is null only when the directory can't be read.</summary>
     public (ModuleConfig? Module, DiagnosticList Diagnostics) LoadModule(string directory, CancellationToken cancellationToken = default)
     {
+        var (module, diags, _) = LoadModule(directory, "the root module", cancellationToken);
+        return (module, diags);
+    }
+
+    private (ModuleConfig? Module, DiagnosticList Diagnostics, IReadOnlyList<Traversal> ModuleRefs) LoadModule(
+        string directory, string where, CancellationToken cancellationToken)
+    {
         var diags = new DiagnosticList();
         var dir = Path.GetFullPath(directory);
         string[] paths;
@@ -60,7 +67,7 @@ public sealed class ConfigLoader
         {
             diags.Error("Failed to read module directory",
                 $"Module directory {DisplayName(dir)} does not exist or cannot be read: {e.Message}");
-            return (null, diags);
+            return (null, diags, []);
         }
 
         var decoder = new ModuleDecoder(diags);
@@ -87,9 +94,10 @@ public sealed class ConfigLoader
         }
 
         var module = decoder.Build(dir, files);
+        IReadOnlyList<Traversal> refs = [];
         if (!diags.HasErrors)
-            ModuleValidator.Validate(module, diags);
-        return (module, diags);
+            refs = ModuleValidator.Validate(module, where, diags);
+        return (module, diags, refs);
     }
 
     internal static IHclBody? Parse(byte[] bytes, string name, DiagnosticList diags)
@@ -109,17 +117,30 @@ public sealed class ConfigLoader
     public (ModuleNode? Root, DiagnosticList Diagnostics) LoadTree(string rootDirectory, CancellationToken cancellationToken = default)
     {
         var diags = new DiagnosticList();
-        var root = LoadNode(Path.GetFullPath(rootDirectory), [], null, [], diags, cancellationToken);
-        return (root, diags);
+        var cache = new Dictionary<string, (ModuleConfig? Module, DiagnosticList Diagnostics, IReadOnlyList<Traversal> ModuleRefs)>(StringComparer.Ordinal);
+        var root = LoadNode(Path.GetFullPath(rootDirectory), [], null, [], cache, diags, cancellationToken);
+        // A module called from several places reports a problem in its own files once.
+        var seen = new HashSet<(DiagnosticSeverity, string, SourceRange?)>();
+        var unique = new DiagnosticList(diags.Where(d => seen.Add((d.Severity, d.Summary, d.Subject))));
+        return (root, unique);
     }
 
     private ModuleNode? LoadNode(string dir, IReadOnlyList<string> path, ModuleCall? call, List<string> stack,
-        DiagnosticList diags, CancellationToken ct)
+        Dictionary<string, (ModuleConfig? Module, DiagnosticList Diagnostics, IReadOnlyList<Traversal> ModuleRefs)> cache, DiagnosticList diags, CancellationToken ct)
     {
-        var (module, d) = LoadModule(dir, ct);
-        diags.AddRange(d);
+        var where = path.Count == 0 ? "the root module" : string.Join('.', path.Select(p => "module." + p));
+        // Two calls of the same directory share one load, so its diagnostics are reported once.
+        if (!cache.TryGetValue(dir, out var loaded))
+        {
+            loaded = LoadModule(dir, where, ct);
+            cache[dir] = loaded;
+            diags.AddRange(loaded.Diagnostics);
+        }
+        var (module, d, moduleRefs) = loaded;
         if (module is null)
             return null;
+        if (!d.HasErrors)
+            ModuleValidator.ValidateProviderReferences(module, call, where, diags);
         var children = new SortedDictionary<string, ModuleNode>(StringComparer.Ordinal);
         stack.Add(dir);
         foreach (var c in module.ModuleCalls.Values)
@@ -153,13 +174,14 @@ public sealed class ConfigLoader
                     c.SourceRange);
                 continue;
             }
-            var child = LoadNode(childDir, childPath, c, stack, diags, ct);
+            var child = LoadNode(childDir, childPath, c, stack, cache, diags, ct);
             if (child is null)
                 continue;
             ModuleValidator.ValidateCall(c, child.Config, diags);
             children[c.Name] = child;
         }
         stack.RemoveAt(stack.Count - 1);
+        ModuleValidator.ValidateOutputReferences(moduleRefs, children, diags);
         return new ModuleNode(path, module, call, children);
     }
 }

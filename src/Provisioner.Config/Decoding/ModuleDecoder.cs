@@ -283,6 +283,18 @@ internal sealed class ModuleDecoder
                 return;
             }
         }
+        foreach (var reserved in content.Attributes.Values.Where(a => a.Name is not ("alias" or "version")))
+        {
+            _diags.Error("Reserved argument name in provider block",
+                $"The provider argument name \"{reserved.Name}\" is reserved for use by Provisioner in a future version.",
+                reserved.NameRange);
+        }
+        foreach (var reserved in content.Blocks)
+        {
+            _diags.Error("Reserved block type name in provider block",
+                $"The block type name \"{reserved.Type}\" is reserved for use by Provisioner in a future version.",
+                reserved.TypeRange);
+        }
         if (content.Attributes.TryGetValue("version", out var ver))
         {
             _diags.Warning("Version constraints inside provider configuration blocks are not supported",
@@ -481,7 +493,35 @@ internal sealed class ModuleDecoder
             return;
         var f = StaticExpressions.Traversal(from.Expression, _diags);
         var t = StaticExpressions.Traversal(to.Expression, _diags);
-        if (f is not null && t is not null)
+        if (f is null || t is null)
+            return;
+        var (fk, _) = StaticAddress.Classify(f);
+        var (tk, _) = StaticAddress.Classify(t);
+        var ok = true;
+        foreach (var (kind, tr, arg) in new[] { (fk, f, "from"), (tk, t, "to") })
+        {
+            if (kind == StaticAddressKind.Invalid)
+            {
+                _diags.Error("Invalid \"moved\" address",
+                    $"The \"{arg}\" argument must be a resource or module address, like sim_machine.web, module.a or module.a.sim_machine.web[\"x\"].",
+                    tr.Range);
+                ok = false;
+            }
+            else if (kind == StaticAddressKind.DataResource)
+            {
+                _diags.Error("Invalid \"moved\" address",
+                    "Data resources cannot be moved: they have no saved objects to keep. Remove this moved block.", tr.Range);
+                ok = false;
+            }
+        }
+        if (ok && (fk == StaticAddressKind.Module) != (tk == StaticAddressKind.Module))
+        {
+            _diags.Error("Invalid \"moved\" addresses",
+                "A moved block must move a resource to a resource or a module call to a module call, not between the two.",
+                t.Range);
+            ok = false;
+        }
+        if (ok)
             _moved.Add(new MovedBlock(f, t, block.DefRange));
     }
 
@@ -496,6 +536,13 @@ internal sealed class ModuleDecoder
             ? StaticExpressions.ProviderReference(p.Expression, _diags)
             : null;
         var forEach = content.Attributes.TryGetValue("for_each", out var fe) ? fe.Expression : null;
+        if (t is not null && StaticAddress.Classify(t).Kind != StaticAddressKind.ManagedResource)
+        {
+            _diags.Error("Invalid import address",
+                "The \"to\" argument of an import block must be a managed resource address, like sim_machine.web or module.a.sim_machine.web[\"x\"].",
+                t.Range);
+            return;
+        }
         if (t is not null)
             _imports.Add(new ImportBlock(t, id.Expression, provider, forEach, block.DefRange));
     }
@@ -514,8 +561,24 @@ internal sealed class ModuleDecoder
         }
         if (!content.Attributes.TryGetValue("from", out var from))
             return;
-        if (StaticExpressions.Traversal(from.Expression, _diags) is { } f)
-            _removed.Add(new RemovedBlock(f, destroy, block.DefRange));
+        if (StaticExpressions.Traversal(from.Expression, _diags) is not { } f)
+            return;
+        var (kind, keys) = StaticAddress.Classify(f);
+        if (kind is StaticAddressKind.Invalid or StaticAddressKind.DataResource)
+        {
+            _diags.Error("Invalid \"removed\" address",
+                "The \"from\" argument must be a managed resource or module address, like sim_machine.web or module.a.",
+                f.Range);
+            return;
+        }
+        if (keys)
+        {
+            _diags.Error("Resource instance keys not allowed",
+                "A removed block refers to a whole resource or module call, not to one of its instances: remove the index.",
+                f.Range);
+            return;
+        }
+        _removed.Add(new RemovedBlock(f, destroy, block.DefRange));
     }
 
     private void DecodeCheck(HclBlock block)

@@ -67,7 +67,8 @@ internal static class BodyReferences
                     Walk(content.Body, inner, none, into);
                 continue;
             }
-            Walk(block.Body, ctx, none, into);
+            // Terraform allows "self" in connection and provisioner blocks.
+            Walk(block.Body, block.Type is "connection" or "provisioner" ? ctx with { Self = true } : ctx, none, into);
         }
     }
 }

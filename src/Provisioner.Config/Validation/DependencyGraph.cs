@@ -18,6 +18,15 @@ internal sealed class DependencyGraph
         }
     }
 
+    /// <summary>Every node (declaration order) with its outgoing edges (first-reference order).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Edges()
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var k in _order)
+            result[k] = _edges[k].ToArray();
+        return result;
+    }
+
     public SourceRange? RangeOf(string key) => _ranges.TryGetValue(key, out var r) ? r : null;
 
     public void AddEdge(string from, string to)

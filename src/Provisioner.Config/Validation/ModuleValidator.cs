@@ -18,17 +18,94 @@ internal sealed class ModuleValidator
     private readonly ModuleConfig _m;
     private readonly DiagnosticList _diags;
     private readonly DependencyGraph _graph = new();
+    private readonly string _where;
+    private readonly List<Traversal> _moduleRefs = [];
 
-    private ModuleValidator(ModuleConfig module, DiagnosticList diags)
+    private ModuleValidator(ModuleConfig module, string where, DiagnosticList diags)
     {
         _m = module;
+        _where = where;
         _diags = diags;
     }
 
-    public static void Validate(ModuleConfig module, DiagnosticList diags)
+    /// <summary>Validates a module; returns its references to module calls (<c>module.NAME...</c>) for the tree's output checks.</summary>
+    /// <param name="where">"the root module" or "module.a" for messages.</param>
+    public static IReadOnlyList<Traversal> Validate(ModuleConfig module, string where, DiagnosticList diags)
     {
-        var v = new ModuleValidator(module, diags);
+        var found = new DiagnosticList();
+        var v = new ModuleValidator(module, where, found);
         v.Run();
+        // Report in source order (files, then position), whatever order the checks ran in.
+        diags.AddRange(found
+            .Select((d, i) => (d, i))
+            .OrderBy(p => p.d.Subject?.Filename ?? "", StringComparer.Ordinal)
+            .ThenBy(p => p.d.Subject?.Start.Byte ?? 0)
+            .ThenBy(p => p.i)
+            .Select(p => p.d));
+        return v._moduleRefs;
+    }
+
+    /// <summary>Object → the objects its expressions refer to (see <see cref="ModuleReferences"/>).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Dependencies(ModuleConfig module)
+    {
+        var v = new ModuleValidator(module, "the module", new DiagnosticList());
+        v.Run();
+        return v._graph.Edges();
+    }
+
+    /// <summary>Checks references to a child module's outputs (<c>module.NAME[KEY].OUTPUT</c>).</summary>
+    public static void ValidateOutputReferences(IReadOnlyList<Traversal> refs, IReadOnlyDictionary<string, ModuleNode> children, DiagnosticList diags)
+    {
+        foreach (var t in refs)
+        {
+            if (Attr(t, 0) is not { } name || !children.TryGetValue(name, out var child))
+                continue;
+            var i = 1;
+            if (i < t.Steps.Count && t.Steps[i] is TraverseIndex)
+                i++;
+            if (Attr(t, i) is not { } output || child.Config.Outputs.ContainsKey(output))
+                continue;
+            var s = NameSuggestion.Find(output, child.Config.Outputs.Keys);
+            diags.Error("Unsupported attribute",
+                $"This object does not have an attribute named \"{output}\": {child.Address} declares no output \"{output}\"." +
+                (s.Length > 0 ? $" Did you mean \"{s}\"?" : ""),
+                t.Steps[i].Range);
+        }
+    }
+
+    /// <summary>Aliased provider references must name a configuration declared here or passed in by the module call.</summary>
+    public static void ValidateProviderReferences(ModuleConfig module, ModuleCall? call, string where, DiagnosticList diags)
+    {
+        var available = new HashSet<string>(module.ProviderConfigs.Select(p => p.Address), StringComparer.Ordinal);
+        if (call is not null)
+        {
+            foreach (var p in call.Providers)
+                available.Add(p.InChild.ToString());
+        }
+        var refs = new List<ProviderRef>();
+        foreach (var r in module.ManagedResources.Concat(module.DataResources).Concat(module.Checks.Values.SelectMany(c => c.ScopedData)))
+        {
+            if (r.Provider is { } p)
+                refs.Add(p);
+        }
+        foreach (var i in module.Imports)
+        {
+            if (i.Provider is { } p)
+                refs.Add(p);
+        }
+        foreach (var c in module.ModuleCalls.Values)
+            refs.AddRange(c.Providers.Select(p => p.InParent));
+        foreach (var p in refs)
+        {
+            if (p.Alias is null || available.Contains(p.ToString()))
+                continue;
+            var s = NameSuggestion.Find(p.ToString(), available);
+            diags.Error("Reference to undeclared provider configuration",
+                $"There is no provider configuration \"{p}\" in {where}. Add a provider \"{p.Name}\" block with alias = \"{p.Alias}\"" +
+                (call is null ? "." : ", or pass one in with the providers argument of the module call.") +
+                (s.Length > 0 ? $" Did you mean \"{s}\"?" : ""),
+                p.Range);
+        }
     }
 
     /// <summary>Checks a call's input arguments against the child's variables.</summary>
@@ -67,6 +144,8 @@ internal sealed class ModuleValidator
             _graph.AddNode("module." + c.Name, c.DeclRange);
         foreach (var o in _m.Outputs.Values)
             _graph.AddNode("output." + o.Name, o.DeclRange);
+        foreach (var p in _m.ProviderConfigs)
+            _graph.AddNode("provider." + p.Address, p.DeclRange);
 
         foreach (var v in _m.Variables.Values)
         {
@@ -114,7 +193,7 @@ internal sealed class ModuleValidator
             var into = new List<(Traversal, RefContext)>();
             BodyReferences.Collect(p.Config, RefContext.Plain, new HashSet<string>(["alias", "version"], StringComparer.Ordinal), into);
             foreach (var (t, rc) in into)
-                Reference(null, t, rc);
+                Reference("provider." + p.Address, t, rc);
         }
         foreach (var ch in _m.Checks.Values)
         {
@@ -143,6 +222,8 @@ internal sealed class ModuleValidator
 
     private void ResourceRefs(Resource r, string? key)
     {
+        if (key is not null)
+            _graph.AddEdge(key, "provider." + (r.Provider?.ToString() ?? r.ProviderName));
         if (r.Count is not null)
             Refs(key, r.Count, RefContext.Plain);
         if (r.ForEach is not null)
@@ -253,10 +334,11 @@ internal sealed class ModuleValidator
                 {
                     var s = NameSuggestion.Find(name, _m.ModuleCalls.Keys);
                     _diags.Error("Reference to undeclared module",
-                        $"No module call named \"{name}\" is declared in this module." + (s.Length > 0 ? $" Did you mean \"{s}\"?" : ""),
+                        $"No module call named \"{name}\" is declared in {_where}." + (s.Length > 0 ? $" Did you mean \"{s}\"?" : ""),
                         t.Range);
                     return;
                 }
+                _moduleRefs.Add(t);
                 Edge(from, "module." + name, self);
                 return;
             }
@@ -272,7 +354,7 @@ internal sealed class ModuleValidator
                 {
                     var s = NameSuggestion.Find($"data.{type}.{name}", _m.DataResources.Select(d => d.Address));
                     _diags.Error("Reference to undeclared resource",
-                        $"A data resource \"{type}\" \"{name}\" has not been declared in this module." + (s.Length > 0 ? $" Did you mean \"{s}\"?" : ""),
+                        $"A data resource \"{type}\" \"{name}\" has not been declared in {_where}." + (s.Length > 0 ? $" Did you mean \"{s}\"?" : ""),
                         t.Range);
                     return;
                 }
@@ -335,7 +417,7 @@ internal sealed class ModuleValidator
         {
             var s = NameSuggestion.Find($"{root}.{resName}", _m.ManagedResources.Select(r => r.Address));
             _diags.Error("Reference to undeclared resource",
-                $"A managed resource \"{root}\" \"{resName}\" has not been declared in this module." + (s.Length > 0 ? $" Did you mean \"{s}\"?" : ""),
+                $"A managed resource \"{root}\" \"{resName}\" has not been declared in {_where}." + (s.Length > 0 ? $" Did you mean \"{s}\"?" : ""),
                 t.Range);
             return;
         }

@@ -281,6 +281,7 @@ internal sealed partial class Parser
         var items = _nodeLists.Rent();
         var attrs = _attrLists.Rent();
         var blocks = _blockLists.Rent();
+        Dictionary<string, Attribute>? byName = null;
         while (true)
         {
             var ni = PeekIndex();
@@ -309,12 +310,19 @@ internal sealed partial class Parser
                 {
                     items.Add(a);
                     Attribute? existing = null;
-                    foreach (var x in attrs)
+                    if (byName != null)
                     {
-                        if (x.Name == a.Name)
+                        byName.TryGetValue(a.Name, out existing);
+                    }
+                    else
+                    {
+                        foreach (var x in attrs)
                         {
-                            existing = x;
-                            break;
+                            if (x.Name == a.Name)
+                            {
+                                existing = x;
+                                break;
+                            }
                         }
                     }
                     if (existing != null)
@@ -326,6 +334,16 @@ internal sealed partial class Parser
                     else
                     {
                         attrs.Add(a);
+                        if (byName != null)
+                        {
+                            byName[a.Name] = a;
+                        }
+                        else if (attrs.Count > 16)
+                        {
+                            byName = new Dictionary<string, Attribute>(StringComparer.Ordinal);
+                            foreach (var x in attrs)
+                                byName[x.Name] = x;
+                        }
                     }
                 }
                 continue;
@@ -362,8 +380,26 @@ internal sealed partial class Parser
             Recover(end);
             break;
         }
-        return new Body(_map, Math.Min(startS, endS), Math.Max(startE, endE), endE,
-            _nodeLists.ToArrayAndReturn(items), _attrLists.ToArrayAndReturn(attrs), _blockLists.ToArrayAndReturn(blocks));
+        var attrArray = _attrLists.ToArrayAndReturn(attrs);
+        var blockArray = _blockLists.ToArrayAndReturn(blocks);
+        IReadOnlyList<SyntaxNode> itemArray;
+        if (blockArray.Length == 0 && attrArray.Length == items.Count)
+        {
+            itemArray = attrArray; // array covariance: share when the body holds attributes only
+            items.Clear();
+            _nodeLists.ToArrayAndReturn(items);
+        }
+        else if (attrArray.Length == 0 && blockArray.Length == items.Count)
+        {
+            itemArray = blockArray;
+            items.Clear();
+            _nodeLists.ToArrayAndReturn(items);
+        }
+        else
+        {
+            itemArray = _nodeLists.ToArrayAndReturn(items);
+        }
+        return new Body(_map, Math.Min(startS, endS), Math.Max(startE, endE), endE, itemArray, attrArray, blockArray);
     }
 
     private SyntaxNode? ParseBodyItem()

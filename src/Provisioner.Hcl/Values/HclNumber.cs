@@ -60,7 +60,9 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
         return Round(_mant, _exp, false, precision);
     }
 
-    public static HclNumber Zero => default;
+    /// <summary>Zero as cty's <c>cty.Zero</c> (an integer, precision 64). <c>default(HclNumber)</c> is also zero.</summary>
+    public static HclNumber Zero { get; } = FromLong(0);
+
     public static HclNumber One { get; } = FromLong(1);
     public static HclNumber PositiveInfinity { get; } = new(BigInteger.Zero, 0, 1, DefaultPrecision);
     public static HclNumber NegativeInfinity { get; } = new(BigInteger.Zero, 0, -1, DefaultPrecision);
@@ -136,6 +138,14 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
     /// </summary>
     public static bool TryParse(ReadOnlySpan<char> text, out HclNumber result)
     {
+        // Fast path: plain integers (most configuration literals) are exact.
+        if (text.Length is > 0 and <= 18 && IsPlainInteger(text)
+            && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var small))
+        {
+            result = Normalize(small, 0, DefaultPrecision);
+            return true;
+        }
+
         result = default;
         int i = 0;
         bool negative = false;
@@ -255,6 +265,25 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
         }
 
         result = FromDecimal(mant, exp10 - fracDigits);
+        return true;
+    }
+
+    private static bool IsPlainInteger(ReadOnlySpan<char> text)
+    {
+        int i = text[0] is '+' or '-' ? 1 : 0;
+        if (i == text.Length)
+        {
+            return false;
+        }
+
+        for (; i < text.Length; i++)
+        {
+            if (text[i] is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 

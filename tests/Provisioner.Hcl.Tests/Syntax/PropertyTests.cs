@@ -234,6 +234,22 @@ public sealed class PropertyTests
         Assert.Single(c.Root.Body.Attributes[0].Expression.Variables().Select(v => v.RootName).Distinct());
     }
 
+    [Fact]
+    public void ParseConfig_HugeBody_ScalesLinearly()
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < 200_000; i++)
+            sb.Append("a").Append(i).Append(" = var.x\n");
+        sb.Append("a7 = 1\n");
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var r = HclSyntax.ParseConfig(sb.ToString(), "huge.hcl");
+        sw.Stop();
+        Assert.Equal("Attribute redefined", Assert.Single(r.Diagnostics).Summary);
+        Assert.Equal(200_000, r.Root.Body.Attributes.Count);
+        Assert.Equal("a199999", r.Root.Body.GetAttribute("a199999")!.Name);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(30), sw.Elapsed.ToString());
+    }
+
     private static void AssertLossless(SyntaxTree tree, byte[] input)
     {
         var buffer = new ArrayBufferWriter<byte>();

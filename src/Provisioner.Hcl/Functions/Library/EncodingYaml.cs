@@ -101,7 +101,8 @@ internal static partial class EncodingYaml
         }
         catch (PositionedError e)
         {
-            error = $"on line {e.Mark.Line}, column {e.Mark.Column}: {e.Message}";
+            // go-cty-yaml reports libyaml's zero-based line and (one past) its zero-based column.
+            error = $"on line {Math.Max(0, e.Mark.Line - 1)}, column {e.Mark.Column}: {e.Message}";
             return false;
         }
         catch (YamlException e)

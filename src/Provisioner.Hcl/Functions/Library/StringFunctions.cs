@@ -11,6 +11,10 @@ namespace Provisioner.Hcl.Functions.Library;
 /// <remarks>
 /// Characters are counted as extended grapheme clusters (<see cref="System.Globalization.StringInfo"/>), as cty does
 /// with its text segmentation, so <c>strrev</c> and <c>substr</c> keep combining marks and emoji sequences intact.
+/// Known deviations from Terraform: <c>indent</c> with a negative count is an argument error (Terraform panics);
+/// <c>format</c> rejects <c>*</c> widths/precisions, which cty's grammar accepts but never implemented; unknown
+/// results carry no refinements (for example a known prefix), because values have none; regular expressions are
+/// translated to .NET (see <see cref="StringRegex"/> for the remaining differences).
 /// </remarks>
 internal static partial class StringFunctions
 {

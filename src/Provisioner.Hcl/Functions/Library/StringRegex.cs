@@ -41,7 +41,32 @@ internal sealed class StringRegex
     /// <summary>Names of capture groups 1..n ("" for unnamed), in RE2 order.</summary>
     public IReadOnlyList<string> GroupNames { get; }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, StringRegex> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>Compiles (or reuses) the translation of an RE2 pattern.</summary>
     public static bool TryCompile(string pattern, [NotNullWhen(true)] out StringRegex? regex, [NotNullWhen(false)] out StringRegexError? error)
+    {
+        if (Cache.TryGetValue(pattern, out regex))
+        {
+            error = null;
+            return true;
+        }
+
+        if (!TryCompileUncached(pattern, out regex, out error))
+        {
+            return false;
+        }
+
+        if (Cache.Count >= 512)
+        {
+            Cache.Clear();
+        }
+
+        Cache.TryAdd(pattern, regex);
+        return true;
+    }
+
+    private static bool TryCompileUncached(string pattern, [NotNullWhen(true)] out StringRegex? regex, [NotNullWhen(false)] out StringRegexError? error)
     {
         regex = null;
         var t = new StringRegexTranslator(pattern);

@@ -20,7 +20,7 @@ public sealed class ScopeTraversalExpr : Expression
     /// <summary>The steps after the root.</summary>
     public IReadOnlyList<TraversalStep> Steps => _steps.AsArray();
 
-    /// <summary>The traversal (root plus steps), as used by <see cref="Expression.Variables"/>.</summary>
+    /// <summary>The traversal (root plus steps), as used by <see cref="Expression.Variables"/>; a new view object per call.</summary>
     public Traversal Traversal => new(Map, RootName, StartOffset, RootEndOffset, _steps.AsArray());
 
     internal void AddStep(TraversalStep step) => _steps.Add(step);

@@ -34,6 +34,9 @@ public sealed class TemplateIfExpr : Expression
 
     public SourceRange IfRange => RangeOf(IfMarker.StartOffset, IfMarker.EndOffset);
 
+    /// <summary>The <c>%{ else }</c> sequence, or null when there is no else clause.</summary>
+    public SourceRange? ElseRange => ElseMarker is { } m ? RangeOf(m.StartOffset, m.EndOffset) : null;
+
     public SourceRange EndIfRange => RangeOf(EndIfMarker.StartOffset, EndIfMarker.EndOffset);
 
     public override IEnumerable<SyntaxNode> ChildNodes() => [Condition, TrueResult, FalseResult];

@@ -341,6 +341,8 @@ public sealed class EncodingFunctionsTests
         { HclValue.Tuple(HclValue.Tuple(N(1), N(2)), HclValue.EmptyTuple, HclValue.EmptyObject), "- - 1\n  - 2\n- []\n- {}\n" },
         { HclValue.Object(("n", HclValue.Null), ("x", Num("1.5"))), "\"n\": null\n\"x\": 1.5\n" },
         { S("foo"), "\"foo\"\n" },
+        { S(""), "\"\"\n" },
+        { N(0), "0\n...\n" },
         { N(1), "1\n...\n" },
         { HclValue.True, "true\n...\n" },
         { HclValue.Null, "null\n...\n" },
@@ -414,6 +416,34 @@ public sealed class EncodingFunctionsTests
         { "# just a comment\n", HclValue.Null },
         { "---\nfoo\n...\n", S("foo") },
         { "{}", HclValue.EmptyObject },
+        // go-cty-yaml's own vectors:
+        { "'hello'", S("hello") },
+        { "|\n  hello\n  world", S("hello\nworld") },
+        { ">\n  hello\n  world", S("hello world") },
+        { "!<tag:yaml.org,2002:str> true", S("true") },
+        { "!!bool true", HclValue.True },
+        { "+Inf", HclValue.Number(HclNumber.PositiveInfinity) },
+        { "-Inf", HclValue.Number(HclNumber.NegativeInfinity) },
+        { "2006-1-2", S("2006-01-02T00:00:00Z") },
+        { "!!timestamp 2006-1-2", S("2006-01-02T00:00:00Z") },
+        { "!!binary 'aGVsbG8='", S("aGVsbG8=") },
+        { "{a: 1, b: true}", HclValue.Object(("a", N(1)), ("b", HclValue.True)) },
+        { "[a, b, true]", HclValue.Tuple(S("a"), S("b"), HclValue.True) },
+        { "\nfoo: &bar\n  - x\nbar: *bar\n", HclValue.Object(("bar", HclValue.Tuple(S("x"))), ("foo", HclValue.Tuple(S("x")))) },
+        // go-cty-yaml's own vectors:
+        { "'hello'", S("hello") },
+        { "|\n  hello\n  world", S("hello\nworld") },
+        { ">\n  hello\n  world", S("hello world") },
+        { "!<tag:yaml.org,2002:str> true", S("true") },
+        { "!!bool true", HclValue.True },
+        { "+Inf", HclValue.Number(HclNumber.PositiveInfinity) },
+        { "-Inf", HclValue.Number(HclNumber.NegativeInfinity) },
+        { "2006-1-2", S("2006-01-02T00:00:00Z") },
+        { "!!timestamp 2006-1-2", S("2006-01-02T00:00:00Z") },
+        { "!!binary 'aGVsbG8='", S("aGVsbG8=") },
+        { "{a: 1, b: true}", HclValue.Object(("a", N(1)), ("b", HclValue.True)) },
+        { "[a, b, true]", HclValue.Tuple(S("a"), S("b"), HclValue.True) },
+        { "\nfoo: &bar\n  - x\nbar: *bar\n", HclValue.Object(("bar", HclValue.Tuple(S("x"))), ("foo", HclValue.Tuple(S("x")))) },
         { "[]", HclValue.EmptyTuple },
     };
 
@@ -434,6 +464,10 @@ public sealed class EncodingFunctionsTests
     [InlineData("!foo bar", "unsupported tag \"!foo\"")]
     [InlineData("!!map [1]", "can't interpret sequence as tag:yaml.org,2002:map")]
     [InlineData("a:\n  <<: [1]\n", "cannot merge tuple into mapping")]
+    [InlineData("!!nope foo", "unsupported tag \"tag:yaml.org,2002:nope\"")]
+    [InlineData("!!binary '>>>>>>>>>'", "cannot parse \">>>>>>>>>\" as tag:yaml.org,2002:binary: not valid base64")]
+    [InlineData("!!bool bananas", "cannot parse \"bananas\" as tag:yaml.org,2002:bool")]
+    [InlineData(".NaN", "floating point NaN is not supported")]
     [InlineData("a: [1, 2", "")]
     [InlineData("a: b: c", "")]
     public void YamlDecode_Errors(string yaml, string contains)
@@ -444,6 +478,10 @@ public sealed class EncodingFunctionsTests
         Assert.Contains(contains, r.Error.Message);
         Assert.Null(r.Error.ArgumentIndex);
     }
+
+    [Fact]
+    public void YamlDecode_CyclicAlias_ReportsPositionLikeGoCtyYaml() =>
+        Assert.Equal("on line 3, column 5: cannot refer to anchor \"bar\" from inside its own definition", Call("yamldecode", S("\nfoo: &bar\n  - x\n  - *bar\n")).Error!.Message);
 
     [Fact]
     public void Yaml_RoundTrip()

@@ -1,4 +1,4 @@
-namespace Provisioner.Config.Tests;
+namespace Provisioner.Config.Tests.Validation;
 
 public sealed class ValidFixtureTests
 {

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Provisioner.Hcl.Diagnostics;
 
-namespace Provisioner.Config.Tests;
+namespace Provisioner.Config.Tests.Validation;
 
 /// <summary>
 /// Every <c>testdata/invalid/NAME</c> directory is loaded as a module tree; each <c># ERROR: summary</c> comment

@@ -1,0 +1,3 @@
+output "address" {
+  value = "10.0.0.1"
+}
