@@ -117,16 +117,26 @@ public sealed class ConfigLoader
     public (ModuleNode? Root, DiagnosticList Diagnostics) LoadTree(string rootDirectory, CancellationToken cancellationToken = default)
     {
         var diags = new DiagnosticList();
-        var root = LoadNode(Path.GetFullPath(rootDirectory), [], null, [], diags, cancellationToken);
-        return (root, diags);
+        var cache = new Dictionary<string, (ModuleConfig? Module, DiagnosticList Diagnostics, IReadOnlyList<Traversal> ModuleRefs)>(StringComparer.Ordinal);
+        var root = LoadNode(Path.GetFullPath(rootDirectory), [], null, [], cache, diags, cancellationToken);
+        // A module called from several places reports a problem in its own files once.
+        var seen = new HashSet<(DiagnosticSeverity, string, SourceRange?)>();
+        var unique = new DiagnosticList(diags.Where(d => seen.Add((d.Severity, d.Summary, d.Subject))));
+        return (root, unique);
     }
 
     private ModuleNode? LoadNode(string dir, IReadOnlyList<string> path, ModuleCall? call, List<string> stack,
-        DiagnosticList diags, CancellationToken ct)
+        Dictionary<string, (ModuleConfig? Module, DiagnosticList Diagnostics, IReadOnlyList<Traversal> ModuleRefs)> cache, DiagnosticList diags, CancellationToken ct)
     {
         var where = path.Count == 0 ? "the root module" : string.Join('.', path.Select(p => "module." + p));
-        var (module, d, moduleRefs) = LoadModule(dir, where, ct);
-        diags.AddRange(d);
+        // Two calls of the same directory share one load, so its diagnostics are reported once.
+        if (!cache.TryGetValue(dir, out var loaded))
+        {
+            loaded = LoadModule(dir, where, ct);
+            cache[dir] = loaded;
+            diags.AddRange(loaded.Diagnostics);
+        }
+        var (module, d, moduleRefs) = loaded;
         if (module is null)
             return null;
         if (!d.HasErrors)
@@ -164,7 +174,7 @@ public sealed class ConfigLoader
                     c.SourceRange);
                 continue;
             }
-            var child = LoadNode(childDir, childPath, c, stack, diags, ct);
+            var child = LoadNode(childDir, childPath, c, stack, cache, diags, ct);
             if (child is null)
                 continue;
             ModuleValidator.ValidateCall(c, child.Config, diags);

@@ -186,6 +186,30 @@ public sealed class ConfigLoaderTests
         }
     }
 
+    [Fact]
+    public void JsonReferencesAreValidated()
+    {
+        using var cfg = new TempConfig(("main.hcl.json", """
+            {
+              "variable": { "region": {} },
+              "resource": {
+                "sim_machine": {
+                  "web": {
+                    "name": "${var.regoin}",
+                    "dynamic": { "disk": { "for_each": [1, 2], "content": { "size": "${disk.value}" } } }
+                  }
+                }
+              },
+              "output": { "o": { "value": "${sim_machine.nope.id}" } }
+            }
+            """));
+        var (_, diags) = new ConfigLoader(cfg.Directory).LoadModule(cfg.Directory);
+        Assert.Equal(["Reference to undeclared input variable", "Reference to undeclared resource"], diags.Select(d => d.Summary));
+        Assert.All(diags, d => Assert.Equal("main.hcl.json", d.Subject!.Value.Filename));
+        Assert.Equal(6, diags[0].Subject!.Value.Start.Line);
+        Assert.Contains("Did you mean \"region\"?", diags[0].Detail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("main.hcl", true)]
     [InlineData("main.hcl.json", true)]

@@ -283,6 +283,18 @@ internal sealed class ModuleDecoder
                 return;
             }
         }
+        foreach (var reserved in content.Attributes.Values.Where(a => a.Name is not ("alias" or "version")))
+        {
+            _diags.Error("Reserved argument name in provider block",
+                $"The provider argument name \"{reserved.Name}\" is reserved for use by Provisioner in a future version.",
+                reserved.NameRange);
+        }
+        foreach (var reserved in content.Blocks)
+        {
+            _diags.Error("Reserved block type name in provider block",
+                $"The block type name \"{reserved.Type}\" is reserved for use by Provisioner in a future version.",
+                reserved.TypeRange);
+        }
         if (content.Attributes.TryGetValue("version", out var ver))
         {
             _diags.Warning("Version constraints inside provider configuration blocks are not supported",

@@ -36,7 +36,9 @@ internal static class Schemas
         [A("value", true), A("description"), A("sensitive"), A("depends_on")],
         [B("precondition")]);
 
-    public static BodySchema Provider { get; } = new([A("alias"), A("version")], []);
+    public static BodySchema Provider { get; } = new(
+        [A("alias"), A("version"), A("count"), A("for_each"), A("depends_on"), A("source")],
+        [B("lifecycle"), B("locals")]);
 
     public static BodySchema Resource { get; } = new(
         [A("count"), A("for_each"), A("provider"), A("depends_on")],

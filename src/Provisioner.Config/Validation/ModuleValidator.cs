@@ -32,8 +32,16 @@ internal sealed class ModuleValidator
     /// <param name="where">"the root module" or "module.a" for messages.</param>
     public static IReadOnlyList<Traversal> Validate(ModuleConfig module, string where, DiagnosticList diags)
     {
-        var v = new ModuleValidator(module, where, diags);
+        var found = new DiagnosticList();
+        var v = new ModuleValidator(module, where, found);
         v.Run();
+        // Report in source order (files, then position), whatever order the checks ran in.
+        diags.AddRange(found
+            .Select((d, i) => (d, i))
+            .OrderBy(p => p.d.Subject?.Filename ?? "", StringComparer.Ordinal)
+            .ThenBy(p => p.d.Subject?.Start.Byte ?? 0)
+            .ThenBy(p => p.i)
+            .Select(p => p.d));
         return v._moduleRefs;
     }
 

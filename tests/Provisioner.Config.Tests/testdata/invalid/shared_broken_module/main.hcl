@@ -1,0 +1,7 @@
+module "one" {
+  source = "./shared"
+}
+
+module "two" {
+  source = "./shared"
+}
