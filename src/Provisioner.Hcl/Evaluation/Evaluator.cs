@@ -14,7 +14,13 @@ internal sealed partial class Evaluator
     private readonly List<Diagnostic> _diags = [];
     private List<(AnonSymbolExpr Symbol, HclValue Value)>? _splatItems;
 
-    public DiagnosticList TakeDiagnostics() => new(_diags);
+    public DiagnosticList TakeDiagnostics()
+    {
+        var list = new DiagnosticList();
+        foreach (var d in _diags)
+            list.Add(d);
+        return list;
+    }
 
     internal int DiagCount => _diags.Count;
 

@@ -62,6 +62,8 @@ public static class StaticExpressions
     public static (IReadOnlyList<IHclExpression>? Items, DiagnosticList Diagnostics) List(IHclExpression expr)
     {
         var diags = new DiagnosticList();
+        if (expr is Json.JsonExpression j && j.AsList() is { } jsonItems)
+            return (jsonItems, diags);
         if (NativeSyntax(expr) is { } n && TypeExpressions.Unwrap(n) is TupleConsExpr t)
         {
             var items = new IHclExpression[t.Items.Count];
@@ -78,6 +80,14 @@ public static class StaticExpressions
     public static (IReadOnlyList<StaticMapItem>? Items, DiagnosticList Diagnostics) Map(IHclExpression expr)
     {
         var diags = new DiagnosticList();
+        if (expr is Json.JsonExpression j && j.AsMap() is { } jsonPairs)
+        {
+            var pairs = new StaticMapItem[jsonPairs.Count];
+            for (var i = 0; i < pairs.Length; i++)
+                pairs[i] = new StaticMapItem(jsonPairs[i].Key, jsonPairs[i].Value);
+            return (pairs, diags);
+        }
+
         if (NativeSyntax(expr) is { } n && TypeExpressions.Unwrap(n) is ObjectConsExpr o)
         {
             var items = new StaticMapItem[o.Items.Count];

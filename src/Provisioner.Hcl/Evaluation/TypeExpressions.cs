@@ -120,7 +120,7 @@ public static class TypeExpressions
                 diags.Error(InvalidTypeSummary, $"The {kw} type constructor requires one argument specifying the element type.", expr.Range);
                 return dyn;
             case "object":
-                diags.Error(InvalidTypeSummary, "The object type constructor requires one argument specifying the attribute types as a map.", expr.Range);
+                diags.Error(InvalidTypeSummary, "The object type constructor requires one argument specifying the attribute types and values as a map.", expr.Range);
                 return dyn;
             case "tuple":
                 diags.Error(InvalidTypeSummary, "The tuple type constructor requires one argument specifying the element types as a list.", expr.Range);
@@ -160,7 +160,7 @@ public static class TypeExpressions
             string? detail = call.Name switch
             {
                 "list" or "set" or "map" => $"The {call.Name} type constructor requires one argument specifying the element type.",
-                "object" => "The object type constructor requires one argument specifying the attribute types as a map.",
+                "object" => "The object type constructor requires one argument specifying the attribute types and values as a map.",
                 "tuple" => "The tuple type constructor requires one argument specifying the element types as a list.",
                 _ => null,
             };

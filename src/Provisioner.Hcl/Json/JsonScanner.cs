@@ -97,8 +97,9 @@ internal static class JsonScanner
         while (i < s.Length)
         {
             var rel = s[i..].IndexOfAny((byte)'"', (byte)'\\');
-            int ctl = s[i..].IndexOfAnyInRange((byte)0, (byte)31);
-            if (ctl >= 0 && (rel < 0 || ctl < rel))
+            var run = rel < 0 ? s[i..] : s.Slice(i, rel);
+            int ctl = run.IndexOfAnyInRange((byte)0, (byte)31);
+            if (ctl >= 0)
                 return i + ctl;
             if (rel < 0)
                 return s.Length;

@@ -69,25 +69,22 @@ public static class HclSyntax
         ParseTemplate(src, filename, SourcePos.Start);
 
     /// <summary>
-    /// Parses an absolute traversal such as <c>aws_instance.web[0].id</c> (only attribute and literal index
-    /// steps). Returns null with an error when the input is some other kind of expression.
+    /// Parses an absolute traversal such as <c>aws_instance.web[0].id</c> or <c>module.a["k"]</c>: only attribute
+    /// steps and literal number/string indexes, as hclsyntax's <c>ParseTraversalAbs</c> (same diagnostics). The
+    /// traversal is returned even with errors (as far as it got), or null when there is not even a root name.
     /// </summary>
     public static (Traversal? Traversal, DiagnosticList Diagnostics) ParseTraversalAbs(ReadOnlyMemory<byte> src, string filename, SourcePos start)
     {
-        var result = ParseExpression(src, filename, start);
-        var diags = result.Diagnostics;
-        var expr = result.Root;
-        while (expr is ParenthesesExpr p)
-            expr = p.Expression;
-        if (expr is ScopeTraversalExpr s)
-            return (s.Traversal, diags);
-        if (!diags.HasErrors)
-        {
-            diags.Error("Invalid expression", "A single static variable reference is required: only attribute access and indexing with constant keys. No calculations, function calls, template expressions, etc are allowed here.",
-                result.Root.Range);
-        }
-        return (null, diags);
+        var (map, tokens, diags) = Lex(src, filename, start, template: false);
+        var parser = new Parser(map, tokens);
+        var traversal = parser.ParseTraversalAbs();
+        diags.AddRange(parser.Diagnostics);
+        return (traversal, new DiagnosticList(diags));
     }
+
+    /// <summary>Parses traversal text (encoded as UTF-8 first).</summary>
+    public static (Traversal? Traversal, DiagnosticList Diagnostics) ParseTraversalAbs(string text, string filename) =>
+        ParseTraversalAbs(System.Text.Encoding.UTF8.GetBytes(text), filename, SourcePos.Start);
 
     /// <summary>Lexes only (for tools and tests): the token array plus lexical diagnostics.</summary>
     public static (SyntaxTree Tree, DiagnosticList Diagnostics) Lex(ReadOnlyMemory<byte> src, string filename, bool template = false)

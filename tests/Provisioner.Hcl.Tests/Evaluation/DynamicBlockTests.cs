@@ -205,4 +205,28 @@ public sealed class DynamicBlockTests
         Assert.Equal("Rejected; no @ 2:14-2:19", DescribeAll(diags));
         Assert.Empty(content.Blocks);
     }
+
+    [Fact]
+    public void WorksOverJsonBodies()
+    {
+        var json = """
+            {
+              "dynamic": {
+                "res": {
+                  "for_each": "${names}",
+                  "labels": ["t", "${res.value}"],
+                  "content": { "name": "${res.key}" }
+                }
+              }
+            }
+            """;
+        var p = Provisioner.Hcl.Json.HclJsonSyntax.Parse(Encoding.UTF8.GetBytes(json), "test.tf.json");
+        Assert.False(p.HasErrors, p.Diagnostics.ToString());
+        var body = DynamicBlocks.Expand(p.File.Body, Ctx());
+        var (content, diags) = body.Content(new BodySchema([], [new BlockHeaderSchema("res", ["type", "name"])]));
+        Assert.Empty(diags);
+        Assert.Equal(2, content.Blocks.Count);
+        Assert.Equal(["t", "y"], content.Blocks[1].Labels);
+        Assert.Equal("name=1", Attrs(content.Blocks[1].Body));
+    }
 }

@@ -80,6 +80,21 @@ public sealed class HclJsonParserTests
     }
 
     [Fact]
+    public void Parse_LongSingleLine_IsLinear()
+    {
+        var sb = new StringBuilder("{");
+        for (int i = 0; sb.Length < 3_000_000; i++)
+            sb.Append(i == 0 ? "" : ",").Append("\"k").Append(i).Append("\": [\"v${x}\", 1.5, {\"n\": null}]");
+        sb.Append('}');
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var r = Parse(sb.ToString());
+        var (_, diags) = r.File.Body.Content(BodySchema.Empty);
+        Assert.Empty(r.Diagnostics);
+        Assert.NotEmpty(diags); // every property is extraneous; their ranges are cheap to compute
+        Assert.True(sw.ElapsedMilliseconds < 15_000, $"took {sw.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
     public void ParseExpression_AnyValue()
     {
         var r = HclJsonSyntax.ParseExpression(Encoding.UTF8.GetBytes("\"x\""), "v.json");

@@ -94,7 +94,7 @@ public sealed class HclToJsonTests
         HclToJson.Convert(bytes.AsMemory(0, 4096), "warm.hcl");
         long parseMs = long.MaxValue, convertMs = long.MaxValue;
         HclToJsonResult? result = null;
-        for (int round = 0; round < 3; round++)
+        for (int round = 0; round < 2; round++)
         {
             var sw = Stopwatch.StartNew();
             var parsed = Provisioner.Hcl.Syntax.HclSyntax.ParseConfig(bytes, "big.hcl");

@@ -39,14 +39,20 @@ public sealed class VariablesTests
         Assert.Equal("test.hcl:1,1-23", t.Range.ToString());
     }
 
-    [Fact]
-    public void ParseTraversalAbs_NonTraversal_ReportsError()
+    [Theory]
+    [InlineData("a", "a", "")]
+    [InlineData("aws_instance.web[0].id", "aws_instance.web[0].id", "")]
+    [InlineData("module.m[\"k\"].out", "module.m[\"k\"].out", "")]
+    [InlineData("f(x)", "f", "1:2-1:3: Invalid character")]
+    [InlineData("a.*.b", "a", "1:3-1:4: Attribute name required")]
+    [InlineData("a[*]", "a", "1:3-1:4: Attribute name required")]
+    [InlineData("a[b]", "a", "1:3-1:4: Index value required")]
+    [InlineData("a[1", "a[1]", "1:4-1:4: Unclosed index brackets")]
+    [InlineData("1.a", null, "1:1-1:2: Variable name required")]
+    public void ParseTraversalAbs_Input_MatchesHcl(string src, string? expected, string diags)
     {
-        var (t, d) = HclSyntax.ParseTraversalAbs("f(x)"u8.ToArray(), "t", Provisioner.Hcl.Diagnostics.SourcePos.Start);
-        Assert.Null(t);
-        Assert.True(d.HasErrors);
-        var (t2, d2) = HclSyntax.ParseTraversalAbs("a.b[\"c\"]"u8.ToArray(), "t", Provisioner.Hcl.Diagnostics.SourcePos.Start);
-        Assert.False(d2.HasErrors);
-        Assert.Equal("a.b[\"c\"]", t2!.ToString());
+        var (t, d) = HclSyntax.ParseTraversalAbs(src, "test.hcl");
+        Assert.Equal(expected, t?.ToString());
+        Assert.Equal(diags, string.Join("\n", d.Select(Describe)));
     }
 }

@@ -53,13 +53,13 @@ internal static partial class CryptoFunctions
                 var n = args[1].AsNumber();
                 if (!n.IsInteger || !n.TryToLong(out var c))
                 {
-                    return FunctionResult.Fail("value must be a whole number, between -9223372036854775808 and 9223372036854775807", 1);
+                    return FunctionResult.Fail("value must be a whole number, between -9223372036854775808 and 9223372036854775807");
                 }
 
                 // Go's bcrypt silently uses the default cost below the minimum.
                 if (c > CryptoBcrypt.MaxCost)
                 {
-                    return FunctionResult.Fail($"error occurred generating password crypto/bcrypt: cost {c} is outside allowed inclusive range {CryptoBcrypt.MinCost}..{CryptoBcrypt.MaxCost}", 1);
+                    return FunctionResult.Fail($"error occurred generating password crypto/bcrypt: cost {c} is outside allowed inclusive range {CryptoBcrypt.MinCost}..{CryptoBcrypt.MaxCost}");
                 }
 
                 cost = c < CryptoBcrypt.MinCost ? CryptoBcrypt.DefaultCost : (int)c;
@@ -68,7 +68,7 @@ internal static partial class CryptoFunctions
             var password = EncodingText.ToUtf8(args[0].AsString());
             if (password.Length > CryptoBcrypt.MaxPasswordBytes)
             {
-                return FunctionResult.Fail("error occurred generating password bcrypt: password length exceeds 72 bytes", 0);
+                return FunctionResult.Fail("error occurred generating password bcrypt: password length exceeds 72 bytes");
             }
 
             if (options.PureOnly)
@@ -106,7 +106,7 @@ internal static partial class CryptoFunctions
             };
             if (nsBytes is null && !TryParseUuid(ns, out nsBytes, out var err))
             {
-                return FunctionResult.Fail($"uuidv5() doesn't support namespace {ns} ({err})", 0);
+                return FunctionResult.Fail($"uuidv5() doesn't support namespace {ns} ({err})");
             }
 
             var name = EncodingText.ToUtf8(args[1].AsString());

@@ -33,14 +33,15 @@ internal static class DateTimeFunctions
         HclFunction.Returns(HclType.String),
         (args, _) =>
         {
+            // As in Terraform, these errors blame no particular argument.
             if (!DateTimeStamp.TryParse(args[0].AsString(), out var ts, out var error))
             {
-                return FunctionResult.Fail(error!, 0);
+                return FunctionResult.Fail(error!);
             }
 
             if (!DateTimeDuration.TryParse(args[1].AsString(), out var nanos, out error))
             {
-                return FunctionResult.Fail(error!, 1);
+                return FunctionResult.Fail(error!);
             }
 
             return HclValue.String(ts.AddNanos(nanos).ToRfc3339());

@@ -5,6 +5,7 @@ namespace Provisioner.Hcl.Functions.Library;
 
 /// <summary>The IP network functions of the standard library: <c>cidrhost</c>, <c>cidrnetmask</c>,
 /// <c>cidrsubnet</c>, <c>cidrsubnets</c> and <c>cidrcontains</c>, for IPv4 and IPv6.</summary>
+/// <remarks>As in Terraform, only <c>cidrsubnets</c> blames a particular argument in its errors.</remarks>
 internal static class IpNetworkFunctions
 {
     private const string WholeNumber = "value must be a whole number";
@@ -45,20 +46,20 @@ internal static class IpNetworkFunctions
         {
             if (!TryBig(args[1], out var hostNum))
             {
-                return FunctionResult.Fail(WholeNumber, 1);
+                return FunctionResult.Fail(WholeNumber);
             }
 
             var prefix = args[0].AsString();
             if (IpNetworkPrefix.ParseCidr(prefix) is not { } net)
             {
-                return FunctionResult.Fail(InvalidCidr(prefix), 0);
+                return FunctionResult.Fail(InvalidCidr(prefix));
             }
 
             var max = net.Size - 1;
             var num = hostNum.Sign < 0 ? max + hostNum + 1 : hostNum;
             if (num > max || num.Sign < 0)
             {
-                return FunctionResult.Fail($"prefix of {net.PrefixLength} does not accommodate a host numbered {hostNum}", 1);
+                return FunctionResult.Fail($"prefix of {net.PrefixLength} does not accommodate a host numbered {hostNum}");
             }
 
             return HclValue.String(IpNetworkPrefix.FormatIP(net.First | num, net.Bits));
@@ -75,12 +76,12 @@ internal static class IpNetworkFunctions
             var prefix = args[0].AsString();
             if (IpNetworkPrefix.ParseCidr(prefix) is not { } net)
             {
-                return FunctionResult.Fail(InvalidCidr(prefix), 0);
+                return FunctionResult.Fail(InvalidCidr(prefix));
             }
 
             if (!net.IsIPv4)
             {
-                return FunctionResult.Fail("IPv6 addresses cannot have a netmask: " + prefix, 0);
+                return FunctionResult.Fail("IPv6 addresses cannot have a netmask: " + prefix);
             }
 
             var mask = IpNetworkPrefix.Max(32) ^ (net.Size - 1);
@@ -101,30 +102,30 @@ internal static class IpNetworkFunctions
         {
             if (!TryInt(args[1], out var newbits))
             {
-                return FunctionResult.Fail(WholeInt, 1);
+                return FunctionResult.Fail(WholeInt);
             }
 
             if (!TryBig(args[2], out var netnum))
             {
-                return FunctionResult.Fail(WholeNumber, 2);
+                return FunctionResult.Fail(WholeNumber);
             }
 
             var prefix = args[0].AsString();
             if (IpNetworkPrefix.ParseCidr(prefix) is not { } net)
             {
-                return FunctionResult.Fail(InvalidCidr(prefix), 0);
+                return FunctionResult.Fail(InvalidCidr(prefix));
             }
 
             long newLen = net.PrefixLength + newbits;
             if (newLen > net.Bits || newLen < 0)
             {
-                return FunctionResult.Fail($"insufficient address space to extend prefix of {net.PrefixLength} by {newbits}", 1);
+                return FunctionResult.Fail($"insufficient address space to extend prefix of {net.PrefixLength} by {newbits}");
             }
 
             var maxNet = newbits > 0 ? (BigInteger.One << (int)newbits) - 1 : BigInteger.Zero;
             if (netnum.Sign < 0 || netnum > maxNet)
             {
-                return FunctionResult.Fail($"prefix extension of {newbits} does not accommodate a subnet numbered {netnum}", 2);
+                return FunctionResult.Fail($"prefix extension of {newbits} does not accommodate a subnet numbered {netnum}");
             }
 
             var address = net.Address | (netnum << (net.Bits - (int)newLen));
@@ -222,7 +223,7 @@ internal static class IpNetworkFunctions
             var addr = args[1].AsString();
             if (IpNetworkPrefix.ParseCidr(prefix) is not { } containing)
             {
-                return FunctionResult.Fail("invalid CIDR address: " + prefix, 0);
+                return FunctionResult.Fail("invalid CIDR address: " + prefix);
             }
 
             BigInteger start, end;
@@ -237,7 +238,7 @@ internal static class IpNetworkFunctions
             }
             else
             {
-                return FunctionResult.Fail("invalid IP address or prefix: " + addr, 1);
+                return FunctionResult.Fail("invalid IP address or prefix: " + addr);
             }
 
             if (bits != containing.Bits)

@@ -236,7 +236,7 @@ public sealed class CryptoFunctionsTests
     {
         var r = Call("uuidv5", S(ns), S("x"));
         Assert.Equal(message, r.Error!.Message);
-        Assert.Equal(0, r.Error.ArgumentIndex);
+        Assert.Null(r.Error.ArgumentIndex);
     }
 
     // ------------------------------------------------------------------ rsadecrypt

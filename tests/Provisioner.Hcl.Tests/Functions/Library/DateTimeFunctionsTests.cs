@@ -149,7 +149,7 @@ public sealed class DateTimeFunctionsTests
 
     [Theory]
     [MemberData(nameof(BadTimestamps))]
-    public void TimeAdd_BadTimestamp(string ts, string message) => Fails(message, 0, "timeadd", S(ts), S("1h"));
+    public void TimeAdd_BadTimestamp(string ts, string message) => Fails(message, null, "timeadd", S(ts), S("1h"));
 
     [Theory]
     [InlineData("2017-11-22T00:00:00Z", "10m", "2017-11-22T00:10:00Z")]
@@ -176,7 +176,7 @@ public sealed class DateTimeFunctionsTests
     [InlineData("1h 2m", "time: unknown unit \"h \" in duration \"1h 2m\"")]
     [InlineData("3000000h", "time: invalid duration \"3000000h\"")]
     [InlineData("1é", "time: unknown unit \"\\xc3\\xa9\" in duration \"1\\xc3\\xa9\"")]
-    public void TimeAdd_BadDuration(string duration, string message) => Fails(message, 1, "timeadd", S("2017-11-22T00:00:00Z"), S(duration));
+    public void TimeAdd_BadDuration(string duration, string message) => Fails(message, null, "timeadd", S("2017-11-22T00:00:00Z"), S(duration));
 
     [Theory]
     [InlineData("2017-11-22T00:00:00Z", "2017-11-22T00:00:00Z", 0)]

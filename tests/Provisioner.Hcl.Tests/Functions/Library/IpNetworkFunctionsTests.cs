@@ -61,10 +61,10 @@ public sealed class IpNetworkFunctionsTests
     [InlineData("fd00::/129", 1, "invalid CIDR expression: invalid CIDR address: fd00::/129", 0)]
     [InlineData("fd00:::/64", 1, "invalid CIDR expression: invalid CIDR address: fd00:::/64", 0)]
     [InlineData("hello", 1, "invalid CIDR expression: invalid CIDR address: hello", 0)]
-    public void CidrHost_Errors(string prefix, long host, string message, int arg) => Fails(message, arg, "cidrhost", S(prefix), N(host));
+    public void CidrHost_Errors(string prefix, long host, string message, int arg) => Fails(message, null, "cidrhost", S(prefix), N(host));
 
     [Fact]
-    public void CidrHost_Fraction() => Fails("value must be a whole number", 1, "cidrhost", S("10.0.0.0/8"), N(1.5));
+    public void CidrHost_Fraction() => Fails("value must be a whole number", null, "cidrhost", S("10.0.0.0/8"), N(1.5));
 
     [Theory]
     [InlineData("172.16.0.0/12", "255.240.0.0")]
@@ -75,10 +75,10 @@ public sealed class IpNetworkFunctionsTests
     public void CidrNetmask(string prefix, string expected) => Assert.Equal(S(expected), Call("cidrnetmask", S(prefix)).Value);
 
     [Fact]
-    public void CidrNetmask_IPv6() => Fails("IPv6 addresses cannot have a netmask: fd00::/64", 0, "cidrnetmask", S("fd00::/64"));
+    public void CidrNetmask_IPv6() => Fails("IPv6 addresses cannot have a netmask: fd00::/64", null, "cidrnetmask", S("fd00::/64"));
 
     [Fact]
-    public void CidrNetmask_Invalid() => Fails("invalid CIDR expression: invalid CIDR address: nope", 0, "cidrnetmask", S("nope"));
+    public void CidrNetmask_Invalid() => Fails("invalid CIDR expression: invalid CIDR address: nope", null, "cidrnetmask", S("nope"));
 
     [Theory]
     [InlineData("172.16.0.0/12", 4, 2, "172.18.0.0/16")]
@@ -97,11 +97,11 @@ public sealed class IpNetworkFunctionsTests
     [InlineData("fd00::/64", 65, 0, "insufficient address space to extend prefix of 64 by 65", 1)]
     [InlineData("10.0.0.0", 4, 0, "invalid CIDR expression: invalid CIDR address: 10.0.0.0", 0)]
     public void CidrSubnet_Errors(string prefix, long newbits, long netnum, string message, int arg) =>
-        Fails(message, arg, "cidrsubnet", S(prefix), N(newbits), N(netnum));
+        Fails(message, null, "cidrsubnet", S(prefix), N(newbits), N(netnum));
 
     [Fact]
     public void CidrSubnet_FractionalNewbits() =>
-        Fails("value must be a whole number, between -9223372036854775808 and 9223372036854775807", 1, "cidrsubnet", S("10.0.0.0/8"), N(1.5), N(0));
+        Fails("value must be a whole number, between -9223372036854775808 and 9223372036854775807", null, "cidrsubnet", S("10.0.0.0/8"), N(1.5), N(0));
 
     public static TheoryData<string, long[], string[]> SubnetsCases => new()
     {
@@ -153,7 +153,7 @@ public sealed class IpNetworkFunctionsTests
     [InlineData("192.168.2.0/24", "nope", "invalid IP address or prefix: nope", 1)]
     [InlineData("192.168.2.0", "192.168.2.1", "invalid CIDR address: 192.168.2.0", 0)]
     public void CidrContains_Errors(string prefix, string addr, string message, int? arg) =>
-        Fails(message, arg, "cidrcontains", S(prefix), S(addr));
+        Fails(message, null, "cidrcontains", S(prefix), S(addr));
 
     [Fact]
     public void Unknown_And_Sensitive()
