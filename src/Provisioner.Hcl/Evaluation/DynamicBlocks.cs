@@ -8,7 +8,7 @@ namespace Provisioner.Hcl.Evaluation;
 /// <c>dynamic "x" { for_each = ..., iterator = ..., labels = [...], content { ... } }</c> expands into one
 /// <c>x</c> block per element whenever the body is decoded with a schema that expects <c>x</c> blocks.
 /// </summary>
-public static class DynamicBlocks
+public static partial class DynamicBlocks
 {
     /// <summary>
     /// Wraps <paramref name="body"/>; <paramref name="ctx"/> evaluates <c>for_each</c> and <c>labels</c>.

@@ -229,4 +229,46 @@ public sealed class DynamicBlockTests
         Assert.Equal(["t", "y"], content.Blocks[1].Labels);
         Assert.Equal("name=1", Attrs(content.Blocks[1].Body));
     }
+
+    [Fact]
+    public void VariablesLookInsideDynamicBlocksAndSkipIterators()
+    {
+        var p = HclSyntax.ParseConfig(Encoding.UTF8.GetBytes("""
+            name = var.name
+            dynamic "ingress" {
+              for_each = var.rules
+              iterator = rule
+              content {
+                port = rule.value.port
+                cidr = local.cidr
+                dynamic "tag" {
+                  for_each = rule.value.tags
+                  labels   = [tag.key, var.suffix]
+                  content {
+                    v = "${tag.value}-${rule.key}-${data.x.y}"
+                  }
+                }
+              }
+            }
+            static {
+              w = aws_instance.a.id
+            }
+            ignored {
+              z = not.walked
+            }
+            """), "test.hcl");
+        var tagTree = new BodySchemaTree(new BodySchema([new AttributeSchema("v")]));
+        var ingressTree = new BodySchemaTree(
+            new BodySchema([new AttributeSchema("port"), new AttributeSchema("cidr")], [new BlockHeaderSchema("tag", ["k", "s"])]),
+            new Dictionary<string, BodySchemaTree> { ["tag"] = tagTree });
+        var tree = new BodySchemaTree(
+            new BodySchema([new AttributeSchema("name")], [new BlockHeaderSchema("ingress"), new BlockHeaderSchema("static"), new BlockHeaderSchema("ignored")]),
+            new Dictionary<string, BodySchemaTree>
+            {
+                ["ingress"] = ingressTree,
+                ["static"] = new BodySchemaTree(new BodySchema([new AttributeSchema("w")])),
+            });
+        var vars = DynamicBlocks.Variables(NativeBody.FromFile(p.Root), tree);
+        Assert.Equal(["var.name", "var.rules", "local.cidr", "var.suffix", "data.x.y", "aws_instance.a.id"], vars.Select(t => t.ToString()));
+    }
 }
