@@ -40,6 +40,7 @@ internal static class CommandLine
             return new CliContext(dir, stdout, stderr, color);
         }
 
+        root.Subcommands.Add(ValidateCommand.Create(MakeContext));
         root.Subcommands.Add(FmtCommand.Create(MakeContext));
         root.Subcommands.Add(HclCommand.Create(MakeContext));
         root.Subcommands.Add(VersionCommand.Create(MakeContext));
