@@ -84,6 +84,7 @@ public sealed class ExpressionTests
     [InlineData("{for x in partial : x => 1}", "unknown(any)")]
     [InlineData("[for x in secretlist : x]", "sensitive([\"x\", \"y\"])")]
     [InlineData("[for x in nums : x if x == secretnum]", "sensitive([])")]
+    [InlineData("[for x in unklist : x if secretbool]", "sensitive(unknown(any))")]
     [InlineData("{for x in list : x => secret}", "{a=sensitive(\"s3cr3t\"), b=sensitive(\"s3cr3t\"), c=sensitive(\"s3cr3t\")}")]
     [InlineData("[for x in listofsecret : x]", "[sensitive(\"p\"), \"q\"]")]
     [InlineData("[for x in list : str]", "[\"hello\", \"hello\", \"hello\"]")]
