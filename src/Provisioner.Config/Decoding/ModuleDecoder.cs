@@ -19,6 +19,7 @@ internal sealed class ModuleDecoder
     private readonly List<ProviderConfig> _providers = [];
     private readonly List<Resource> _managed = [];
     private readonly List<Resource> _data = [];
+    private readonly Dictionary<string, Resource> _resourcesByAddress = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ModuleCall> _calls = new(StringComparer.Ordinal);
     private readonly List<MovedBlock> _moved = [];
     private readonly List<ImportBlock> _imports = [];
@@ -407,25 +408,24 @@ internal sealed class ModuleDecoder
 
     private void AddResource(Resource r, List<Resource> list)
     {
-        foreach (var existing in list)
+        if (!_resourcesByAddress.TryGetValue(r.Address, out var existing))
         {
-            if (existing.Type != r.Type || existing.Name != r.Name)
-                continue;
-            if (r.Mode == ResourceMode.Managed)
-            {
-                _diags.Error($"Duplicate resource \"{r.Type}\" configuration",
-                    $"A {r.Type} resource named \"{r.Name}\" was already declared at {At(existing.DeclRange)}. Resource names must be unique per type in each module.",
-                    r.DeclRange);
-            }
-            else
-            {
-                _diags.Error($"Duplicate data \"{r.Type}\" configuration",
-                    $"A {r.Type} data resource named \"{r.Name}\" was already declared at {At(existing.DeclRange)}. Resource names must be unique per type in each module.",
-                    r.DeclRange);
-            }
+            _resourcesByAddress[r.Address] = r;
+            list.Add(r);
             return;
         }
-        list.Add(r);
+        if (r.Mode == ResourceMode.Managed)
+        {
+            _diags.Error($"Duplicate resource \"{r.Type}\" configuration",
+                $"A {r.Type} resource named \"{r.Name}\" was already declared at {At(existing.DeclRange)}. Resource names must be unique per type in each module.",
+                r.DeclRange);
+        }
+        else
+        {
+            _diags.Error($"Duplicate data \"{r.Type}\" configuration",
+                $"A {r.Type} data resource named \"{r.Name}\" was already declared at {At(existing.DeclRange)}. Resource names must be unique per type in each module.",
+                r.DeclRange);
+        }
     }
 
     private void DecodeModuleCall(HclBlock block)

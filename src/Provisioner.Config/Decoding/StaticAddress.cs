@@ -2,15 +2,6 @@ using Provisioner.Hcl.Syntax;
 
 namespace Provisioner.Config.Decoding;
 
-/// <summary>What a static address traversal in <c>moved</c>, <c>import</c> or <c>removed</c> names.</summary>
-internal enum StaticAddressKind
-{
-    Invalid,
-    ManagedResource,
-    DataResource,
-    Module,
-}
-
 /// <summary>
 /// Shape checks for configuration addresses: <c>[module.NAME[KEY]...](data.)TYPE.NAME[KEY]</c> or
 /// <c>module.NAME[KEY](.module.NAME[KEY])*</c>.

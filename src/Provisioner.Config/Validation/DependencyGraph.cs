@@ -45,42 +45,56 @@ internal sealed class DependencyGraph
         var comps = new List<List<string>>();
         var next = 0;
 
-        void Strong(string v)
+        // Tarjan's algorithm, iterative (long reference chains must not exhaust the call stack).
+        var work = new Stack<(string Node, int Edge)>();
+        foreach (var root in _order)
         {
-            index[v] = low[v] = next++;
-            stack.Push(v);
-            onStack.Add(v);
-            foreach (var w in _edges[v])
+            if (index.ContainsKey(root))
+                continue;
+            work.Push((root, 0));
+            index[root] = low[root] = next++;
+            stack.Push(root);
+            onStack.Add(root);
+            while (work.Count > 0)
             {
-                if (!index.ContainsKey(w))
+                var (v, e) = work.Pop();
+                var edges = _edges[v];
+                if (e < edges.Count)
                 {
-                    Strong(w);
-                    low[v] = Math.Min(low[v], low[w]);
+                    work.Push((v, e + 1));
+                    var w = edges[e];
+                    if (!index.ContainsKey(w))
+                    {
+                        index[w] = low[w] = next++;
+                        stack.Push(w);
+                        onStack.Add(w);
+                        work.Push((w, 0));
+                    }
+                    else if (onStack.Contains(w))
+                    {
+                        low[v] = Math.Min(low[v], index[w]);
+                    }
+                    continue;
                 }
-                else if (onStack.Contains(w))
+                if (work.Count > 0)
                 {
-                    low[v] = Math.Min(low[v], index[w]);
+                    var parent = work.Peek().Node;
+                    low[parent] = Math.Min(low[parent], low[v]);
                 }
+                if (low[v] != index[v])
+                    continue;
+                var comp = new List<string>();
+                string x;
+                do
+                {
+                    x = stack.Pop();
+                    onStack.Remove(x);
+                    comp.Add(x);
+                }
+                while (x != v);
+                if (comp.Count > 1 || edges.Contains(v))
+                    comps.Add(comp);
             }
-            if (low[v] != index[v])
-                return;
-            var comp = new List<string>();
-            string x;
-            do
-            {
-                x = stack.Pop();
-                onStack.Remove(x);
-                comp.Add(x);
-            }
-            while (x != v);
-            if (comp.Count > 1 || _edges[v].Contains(v))
-                comps.Add(comp);
-        }
-
-        foreach (var v in _order)
-        {
-            if (!index.ContainsKey(v))
-                Strong(v);
         }
 
         var result = new List<(IReadOnlyList<string>, SourceRange)>();

@@ -20,12 +20,18 @@ internal sealed class ModuleValidator
     private readonly DependencyGraph _graph = new();
     private readonly string _where;
     private readonly List<Traversal> _moduleRefs = [];
+    private readonly HashSet<string> _addresses = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _managedTypes = new(StringComparer.Ordinal);
 
     private ModuleValidator(ModuleConfig module, string where, DiagnosticList diags)
     {
         _m = module;
         _where = where;
         _diags = diags;
+        foreach (var r in module.ManagedResources.Concat(module.DataResources))
+            _addresses.Add(r.Address);
+        foreach (var r in module.ManagedResources)
+            _managedTypes.Add(r.Type);
     }
 
     /// <summary>Validates a module; returns its references to module calls (<c>module.NAME...</c>) for the tree's output checks.</summary>
@@ -349,7 +355,7 @@ internal sealed class ModuleValidator
                     InvalidReference(t, "A reference to a data resource must give the type and name, like data.TYPE.NAME.");
                     return;
                 }
-                if (_m.FindResource(ResourceMode.Data, type, name) is null &&
+                if (!_addresses.Contains($"data.{type}.{name}") &&
                     !(scoped?.Any(d => d.Type == type && d.Name == name) ?? false))
                 {
                     var s = NameSuggestion.Find($"data.{type}.{name}", _m.DataResources.Select(d => d.Address));
@@ -405,7 +411,7 @@ internal sealed class ModuleValidator
         if (ctx.Iterators.Contains("*"))
         {
             // JSON bodies: dynamic iterators are not known statically; only check declared resource types.
-            if (!_m.ManagedResources.Any(r => r.Type == root))
+            if (!_managedTypes.Contains(root))
                 return;
         }
         if (Attr(t, 0) is not { } resName)
@@ -413,7 +419,7 @@ internal sealed class ModuleValidator
             InvalidReference(t, $"A reference to a resource type must be followed by at least one attribute access, specifying the resource name.");
             return;
         }
-        if (_m.FindResource(ResourceMode.Managed, root, resName) is null)
+        if (!_addresses.Contains($"{root}.{resName}"))
         {
             var s = NameSuggestion.Find($"{root}.{resName}", _m.ManagedResources.Select(r => r.Address));
             _diags.Error("Reference to undeclared resource",

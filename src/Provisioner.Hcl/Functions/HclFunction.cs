@@ -106,6 +106,13 @@ public sealed class HclFunction
             converted[i] = arg;
         }
 
+        if (anyDynamicRefused || anyUnknownRefused)
+        {
+            // The implementation is not called, so it cannot carry marks of parameters that accept them: a sensitive
+            // input must still give a sensitive (unknown) result.
+            foreach (var a in args)
+                resultMarks = resultMarks.Union(a.DeepMarks());
+        }
         if (anyDynamicRefused)
             return FunctionResult.Ok(HclValue.DynamicVal.WithMarks(resultMarks));
 

@@ -59,6 +59,21 @@ public sealed class HclFunctionTests
     }
 
     [Fact]
+    public void Call_UnknownArgumentWithSensitiveMarkedParameter_ResultStaysSensitive()
+    {
+        // Given a function whose parameter accepts marks (so Call does not strip them) but not unknowns
+        var f = new HclFunction("first", [new FunctionParameter("list", HclType.List(HclType.String)) { AllowMarked = true }], null,
+            HclFunction.Returns(HclType.String), (args, _) => args[0].Elements[0]);
+
+        // When it is called with a sensitive unknown list
+        var r = f.Call([HclValue.UnknownOf(HclType.List(HclType.String)).Mark(HclMarks.Sensitive)]);
+
+        // Then the unknown result is still sensitive
+        Assert.False(r.Value!.IsKnown);
+        Assert.True(r.Value.IsSensitive);
+    }
+
+    [Fact]
     public void Call_NullArgument_IsInvalidArgument()
     {
         var r = Upper.Call([HclValue.NullOf(HclType.String)]);
