@@ -60,9 +60,7 @@ internal sealed partial class Evaluator
             return HclValue.DynamicVal;
         }
 
-        if (!coll.IsKnown)
-            return HclValue.DynamicVal.WithMarks(coll.Marks);
-
+        var condMarks = HclMarks.None;
         if (e.Condition is not null)
         {
             // Early type check of the condition with unknown symbols, as HCL does, to avoid a barrage of errors.
@@ -84,7 +82,11 @@ internal sealed partial class Evaluator
 
             if (HasErrorsSince(start))
                 return HclValue.DynamicVal;
+            condMarks = result.Marks;
         }
+
+        if (!coll.IsKnown)
+            return HclValue.DynamicVal.WithMarks(coll.Marks.Union(condMarks));
 
         var (cu, collMarks) = coll.Unmark();
         marks = marks.Union(collMarks);
@@ -113,6 +115,7 @@ internal sealed partial class Evaluator
                     continue;
                 }
 
+                marks = marks.Union(keyRaw.Marks);
                 if (!keyRaw.IsKnown)
                 {
                     known = false;
@@ -186,6 +189,7 @@ internal sealed partial class Evaluator
             return false;
         }
 
+        marks = marks.Union(raw.Marks);
         if (tupleMode && !raw.IsKnown)
         {
             known = false;
@@ -284,17 +288,24 @@ internal sealed partial class Evaluator
                 return HclValue.ListOf(rt.ElementType).WithMarks(marks);
             }
 
-            return MakeList(vals).WithMarks(marks);
+            if (!SameTypes(vals))
+            {
+                Error("Invalid nested splat expressions",
+                    "The second level of splat expression produced elements of different types, so it isn't possible to construct a valid list to represent the top-level result.\n\nConsider using a for expression instead, to produce a tuple-typed result which can therefore have non-homogenous element types.",
+                    e.Each.Range, e.Range);
+                return HclValue.DynamicVal;
+            }
+
+            return HclValue.List(vals).WithMarks(marks);
         }
 
         return HclValue.Tuple(vals).WithMarks(marks);
     }
 
-    /// <summary>A list of the values, unifying their types when they differ (cty would require equal types).</summary>
-    private static HclValue MakeList(HclValue[] vals)
+    /// <summary>cty's <c>CanListVal</c>: all element types equal (the dynamic pseudo-type mixes with any).</summary>
+    private static bool SameTypes(HclValue[] vals)
     {
         HclType? first = null;
-        var same = true;
         foreach (var v in vals)
         {
             if (v.Type.IsDynamic)
@@ -302,27 +313,10 @@ internal sealed partial class Evaluator
             if (first is null)
                 first = v.Type;
             else if (!first.Equals(v.Type))
-                same = false;
+                return false;
         }
 
-        if (same)
-            return HclValue.List(vals);
-        var types = new HclType[vals.Length];
-        for (var i = 0; i < vals.Length; i++)
-            types[i] = vals[i].Type;
-        var unified = HclConvert.Unify(types);
-        if (unified is null)
-            return HclValue.UnknownOf(HclType.List(HclType.Dynamic));
-        var conv = new HclValue[vals.Length];
-        for (var i = 0; i < vals.Length; i++)
-        {
-            var r = HclConvert.Convert(vals[i], unified);
-            if (!r.IsSuccess)
-                return HclValue.UnknownOf(HclType.List(HclType.Dynamic));
-            conv[i] = r.Value!;
-        }
-
-        return HclValue.ListOf(unified, conv);
+        return true;
     }
 
     private HclType SplatResultType(SplatExpr e, HclType sourceType, EvalContext? ctx, bool reportDiagnostics)

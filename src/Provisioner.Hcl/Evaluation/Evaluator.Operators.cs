@@ -278,11 +278,19 @@ internal sealed partial class Evaluator
             return HclValue.UnknownOf(resultType);
         }
 
-        var condMarks = cond.Marks;
-        if (!cond.IsKnown)
-            return HclValue.UnknownOf(resultType).WithMarks(condMarks.Union(trueResult.Marks).Union(falseResult.Marks));
+        // As HCL: the result carries the marks of the condition and of both arms, whichever arm is taken.
+        var (condU, condMarks) = cond.Unmark();
+        var (trueU, trueMarks) = trueResult.Unmark();
+        var (falseU, falseMarks) = falseResult.Unmark();
+        var resMarks = condMarks.Union(trueMarks).Union(falseMarks);
+        if (!condU.IsKnown)
+        {
+            if (trueU.IsNull && falseU.IsNull)
+                return HclValue.NullOf(resultType).WithMarks(resMarks);
+            return HclValue.UnknownOf(resultType).WithMarks(resMarks);
+        }
 
-        var cc = HclConvert.Convert(cond, HclType.Bool);
+        var cc = HclConvert.Convert(condU, HclType.Bool);
         if (!cc.IsSuccess)
         {
             Error("Incorrect condition type", "The condition expression must be of type bool.", condExpr.Range, range);
@@ -291,15 +299,15 @@ internal sealed partial class Evaluator
 
         var (cu, _) = cc.Value!.UnmarkDeep();
         if (!cu.IsKnown)
-            return HclValue.UnknownOf(resultType).WithMarks(condMarks);
+            return HclValue.UnknownOf(resultType).WithMarks(resMarks);
         if (cu.AsBool())
         {
             _diags.AddRange(trueDiags);
-            return Finish(trueResult, convTrue, "true", trueExpr);
+            return Finish(trueU, convTrue, "true", trueExpr);
         }
 
         _diags.AddRange(falseDiags);
-        return Finish(falseResult, convFalse, "false", falseExpr);
+        return Finish(falseU, convFalse, "false", falseExpr);
 
         HclValue Finish(HclValue v, HclConversion? conv, string which, Expression armExpr)
         {
@@ -309,13 +317,15 @@ internal sealed partial class Evaluator
                 if (!r.IsSuccess)
                 {
                     Error("Inconsistent conditional result types", $"The {which} result value has the wrong type: {r.Error}.", armExpr.Range, range);
-                    return HclValue.UnknownOf(resultType);
+                    v = HclValue.UnknownOf(resultType);
                 }
-
-                v = r.Value!;
+                else
+                {
+                    v = r.Value!;
+                }
             }
 
-            return v.WithMarks(condMarks);
+            return v.WithMarks(resMarks);
         }
     }
 
@@ -350,7 +360,7 @@ internal sealed partial class Evaluator
             for (var i = 0; i < te.Count; i++)
             {
                 if (!te[i].Equals(fe[i]))
-                    return $"Mismatched tuple element type at index {i}: {DescribeConditionalTypeMismatch(te[i], fe[i])}";
+                    return $"Type mismatch for tuple element {i}: {DescribeConditionalTypeMismatch(te[i], fe[i])}";
             }
         }
         else if (t.IsCollection && f.IsCollection && t.Kind == f.Kind
@@ -360,6 +370,8 @@ internal sealed partial class Evaluator
             return $"Mismatched {kind} element types: {DescribeConditionalTypeMismatch(t.ElementType, f.ElementType)}";
         }
 
+        if (t.FriendlyName == f.FriendlyName)
+            return "At least one deeply-nested attribute or element is not compatible across both the 'true' and the 'false' value";
         return $"The 'true' value is {t.FriendlyName}, but the 'false' value is {f.FriendlyName}";
     }
 }
