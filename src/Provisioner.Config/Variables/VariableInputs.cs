@@ -103,6 +103,31 @@ public static class VariableInputs
         return new VariableValues(inputs, diags);
     }
 
+    /// <summary>
+    /// A value given for <paramref name="variable"/> (e.g. a module call's evaluated input), made final the way root
+    /// values are: null handling per <c>nullable</c> (and the default), conversion with optional-attribute defaults,
+    /// the sensitive mark. Null (with an error) when the value is unsuitable; the default when <paramref name="value"/>
+    /// is null (not given).
+    /// </summary>
+    public static HclValue? Prepare(Variable variable, HclValue? value, string origin, SourceRange? range, DiagnosticList diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var raw = value is null ? null : new Raw(variable.Name, ValueSourceKind.CommandLine, origin, range, value, null);
+        return Finish(variable, raw, diagnostics)?.Value;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="variable"/>'s validation rules in <paramref name="scope"/> (which must define
+    /// <c>var</c>): false → "Invalid value for variable" with the rule's message at the condition.
+    /// </summary>
+    public static void CheckValidations(Variable variable, EvalContext scope, DiagnosticList diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        foreach (var rule in variable.Validations)
+            CheckRule(variable, rule, scope, diagnostics);
+    }
+
     private static void ReadFile(ModuleConfig root, string path, ValueSourceKind kind, string displayRoot,
         VariableInputOptions options, List<Raw> raws, DiagnosticList diags, CancellationToken ct)
     {

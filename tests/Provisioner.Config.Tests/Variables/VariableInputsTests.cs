@@ -343,4 +343,25 @@ public sealed class VariableInputsTests
         var d = Assert.Single(result.Diagnostics);
         Assert.DoesNotContain("abc", d.Detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PrepareAndCheckValidationsForModuleInputs()
+    {
+        using var cfg = new TempConfig(("main.hcl", Validated));
+        var m = cfg.Load();
+        var diags = new Hcl.Diagnostics.DiagnosticList();
+        var port = VariableInputs.Prepare(m.Variables["port"], HclValue.String("8080"), "module.a", null, diags);
+        Assert.Empty(diags);
+        Assert.Equal(HclValue.Number(8080), port);
+        Assert.Equal(HclValue.String("fast"), VariableInputs.Prepare(m.Variables["mode"], null, "module.a", null, diags));
+        Assert.Null(VariableInputs.Prepare(m.Variables["port"], null, "module.a", null, diags));
+        Assert.Equal("No value for required variable", Assert.Single(diags).Summary);
+
+        var scope = new Hcl.Evaluation.EvalContext(
+            new Dictionary<string, HclValue> { ["var"] = HclValue.Object(("port", HclValue.Number(0))) },
+            Hcl.Evaluation.HclFunctions.CreateStandard(new Hcl.Functions.StandardLibraryOptions(cfg.Directory, TimeProvider.System)));
+        var vdiags = new Hcl.Diagnostics.DiagnosticList();
+        VariableInputs.CheckValidations(m.Variables["port"], scope, vdiags);
+        Assert.Equal("Invalid value for variable", Assert.Single(vdiags).Summary);
+    }
 }

@@ -7,20 +7,10 @@ namespace Provisioner.Hcl.Tests.Formatting;
 /// <summary>Helpers for formatter tests: locating inputs, formatting strings, comparing token streams.</summary>
 internal static class FormatTestSupport
 {
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Provisioner.sln")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Provisioner.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepoRoot() => RepoPaths.Root;
 
-    /// <summary><c>../shared/conformance</c> next to the repository root, when it exists.</summary>
-    public static string? ConformanceDir()
-    {
-        var dir = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "conformance"));
-        return Directory.Exists(dir) ? dir : null;
-    }
+    /// <summary>The shared conformance directory (<c>../shared/conformance</c> beside the repository).</summary>
+    public static string? ConformanceDir() => RepoPaths.Conformance;
 
     public static string TestDataDir() => Path.Combine(RepoRoot(), "tests", "Provisioner.Hcl.Tests", "testdata");
 

@@ -1,12 +1,11 @@
 using System.Text;
-using Provisioner.Hcl.Diagnostics;
 using Provisioner.Hcl.Evaluation;
 using Provisioner.Hcl.Json;
 using Provisioner.Hcl.Syntax;
 
 namespace Provisioner.Hcl.Tests.Json;
 
-/// <summary><see cref="StaticAnalysis"/> gives the same answers for native and JSON expressions.</summary>
+/// <summary>The evaluator's <see cref="StaticExpressions"/> give the same answers for native and JSON expressions.</summary>
 public sealed class StaticAnalysisTests
 {
     private static IHclExpression Json(string src) => HclJsonSyntax.ParseExpression(Encoding.UTF8.GetBytes(src), "e.json").Expression;
@@ -18,11 +17,9 @@ public sealed class StaticAnalysisTests
     {
         foreach (var expr in new[] { Json("[\"aws_instance.web\", \"module.m\"]"), Native("[aws_instance.web, module.m]") })
         {
-            var diags = new DiagnosticList();
-            var items = StaticAnalysis.List(expr, diags)!;
+            var (items, diags) = StaticExpressions.List(expr);
             Assert.Empty(diags);
-            Assert.Equal(["aws_instance", "module"], items.Select(i => StaticAnalysis.AbsTraversal(i, diags)!.RootName));
-            Assert.Empty(diags);
+            Assert.Equal(["aws_instance", "module"], items!.Select(i => StaticExpressions.AbsTraversal(i).Traversal!.RootName));
         }
     }
 
@@ -31,10 +28,11 @@ public sealed class StaticAnalysisTests
     {
         foreach (var expr in new[] { Json("{\"aws\": \"aws.west\"}"), Native("{ aws = aws.west }") })
         {
-            var diags = new DiagnosticList();
-            var pair = Assert.Single(StaticAnalysis.Map(expr, diags)!);
-            Assert.Equal("aws", StaticAnalysis.AsKeyword(pair.Key));
-            Assert.Equal("aws", StaticAnalysis.AbsTraversal(pair.Value, diags)!.RootName);
+            var (items, diags) = StaticExpressions.Map(expr);
+            Assert.Empty(diags);
+            var pair = Assert.Single(items!);
+            Assert.Equal("aws", StaticExpressions.AsKeyword(pair.Key));
+            Assert.Equal("aws", StaticExpressions.AbsTraversal(pair.Value).Traversal!.RootName);
         }
     }
 
@@ -42,7 +40,7 @@ public sealed class StaticAnalysisTests
     [InlineData("\"all\"", "all")]
     [InlineData("\"a.b\"", null)]
     [InlineData("1", null)]
-    public void AsKeyword_Json(string src, string? expected) => Assert.Equal(expected, StaticAnalysis.AsKeyword(Json(src)));
+    public void AsKeyword_Json(string src, string? expected) => Assert.Equal(expected, StaticExpressions.AsKeyword(Json(src)));
 
     [Theory]
     [InlineData("1")]
@@ -50,25 +48,24 @@ public sealed class StaticAnalysisTests
     [InlineData("\"${a}\"")]
     public void AbsTraversal_NotATraversal_IsAnError(string src)
     {
-        var diags = new DiagnosticList();
-        Assert.Null(StaticAnalysis.AbsTraversal(Json(src), diags));
+        var (t, diags) = StaticExpressions.AbsTraversal(Json(src));
+        Assert.Null(t);
         Assert.Equal("Invalid expression", Assert.Single(diags).Summary);
     }
 
     [Fact]
-    public void AbsTraversal_Json_PositionedFromTheQuoteAsInHcl()
+    public void AsTraversal_Json_PositionedFromTheQuoteAsInHcl()
     {
-        var diags = new DiagnosticList();
-        var t = StaticAnalysis.AbsTraversal(Json("  \"aws_instance.web\""), diags)!;
-        Assert.Empty(diags);
+        var t = ((JsonExpression)Json("  \"aws_instance.web\"")).AsTraversal()!;
         Assert.Equal("e.json:1,3-19", t.Range.ToString());
+        Assert.Null(((JsonExpression)Json("\"f(x)\"")).AsTraversal());
     }
 
     [Fact]
     public void List_NotAnArray_IsAnError()
     {
-        var diags = new DiagnosticList();
-        Assert.Null(StaticAnalysis.List(Json("{}"), diags));
+        var (items, diags) = StaticExpressions.List(Json("{}"));
+        Assert.Null(items);
         Assert.Equal("A static list expression is required.", Assert.Single(diags).Detail);
     }
 }

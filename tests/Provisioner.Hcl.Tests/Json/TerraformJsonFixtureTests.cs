@@ -1,4 +1,3 @@
-using Provisioner.Hcl.Diagnostics;
 using Provisioner.Hcl.Evaluation;
 using Provisioner.Hcl.Json;
 using Provisioner.Hcl.Tests.Syntax;
@@ -45,10 +44,10 @@ public sealed class TerraformJsonFixtureTests
             [new AttributeSchema("count"), new AttributeSchema("depends_on")], [new BlockHeaderSchema("lifecycle")]));
         Assert.Empty(rdiags);
         Assert.Equal("3", resource.Attributes["count"].Expression.Evaluate(ctx).Value.ToString());
-        var deps = StaticAnalysis.List(resource.Attributes["depends_on"].Expression, new DiagnosticList())!;
-        Assert.Equal("aws_vpc", StaticAnalysis.AbsTraversal(deps[0], new DiagnosticList())!.RootName);
+        var deps = StaticExpressions.List(resource.Attributes["depends_on"].Expression).Items!;
+        Assert.Equal("aws_vpc", StaticExpressions.AbsTraversal(deps[0]).Traversal!.RootName);
         var lifecycle = Assert.Single(resource.Blocks).Body.JustAttributes();
-        Assert.Equal("tags", StaticAnalysis.AsKeyword(StaticAnalysis.List(lifecycle.Attributes["ignore_changes"].Expression, new DiagnosticList())![0]));
+        Assert.Equal("tags", StaticExpressions.AsKeyword(StaticExpressions.List(lifecycle.Attributes["ignore_changes"].Expression).Items![0]));
 
         var rest = remain.JustAttributes();
         Assert.Empty(rest.Diagnostics);

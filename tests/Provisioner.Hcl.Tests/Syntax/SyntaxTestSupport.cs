@@ -7,25 +7,10 @@ namespace Provisioner.Hcl.Tests.Syntax;
 /// <summary>Shared helpers for syntax tests: locating files and printing trees compactly.</summary>
 internal static class SyntaxTestSupport
 {
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Provisioner.sln")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Provisioner.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepoRoot() => RepoPaths.Root;
 
-    /// <summary>The shared conformance directory (<c>../shared/conformance</c> next to the repository), if present.</summary>
-    public static string? ConformanceDir()
-    {
-        var root = RepoRoot();
-        foreach (var candidate in new[] { Path.Combine(root, "..", "shared", "conformance"), Path.Combine(root, "..", "..", "shared", "conformance") })
-        {
-            if (Directory.Exists(candidate))
-                return Path.GetFullPath(candidate);
-        }
-        return null;
-    }
+    /// <summary>The shared conformance directory (<c>../shared/conformance</c> beside the repository).</summary>
+    public static string? ConformanceDir() => RepoPaths.Conformance;
 
     public static ParseResult<ConfigFile> Config(string src) => HclSyntax.ParseConfig(Encoding.UTF8.GetBytes(src), "test.hcl");
 
