@@ -20,6 +20,35 @@ internal sealed partial class Evaluator
                 return HclValue.DynamicVal;
             }
 
+            var sep = e.Name.LastIndexOf("::", StringComparison.Ordinal);
+            if (sep >= 0)
+            {
+                // Namespaced call: distinguish an unknown namespace from an unknown name within one.
+                var ns = e.Name[..(sep + 2)];
+                var shortName = e.Name[(sep + 2)..];
+                var avail = new List<string>();
+                foreach (var n in ctx.AllFunctionNames())
+                {
+                    // Built-ins are also reachable as core::NAME (FunctionTable.TryGet).
+                    if (n.StartsWith(ns, StringComparison.Ordinal))
+                        avail.Add(n[ns.Length..]);
+                    else if (ns == "core::" && !n.Contains("::", StringComparison.Ordinal))
+                        avail.Add(n);
+                }
+
+                if (avail.Count == 0)
+                {
+                    Error("Call to unknown function", $"There are no functions in namespace \"{ns}\".", e.NameRange, range);
+                    return HclValue.DynamicVal;
+                }
+
+                var nsSuggestion = NameSuggestion.Find(shortName, avail);
+                Error("Call to unknown function",
+                    $"There is no function named \"{shortName}\" in namespace {ns}.{(nsSuggestion.Length > 0 ? $" Did you mean {ns}{nsSuggestion}?" : "")}",
+                    e.NameRange, range);
+                return HclValue.DynamicVal;
+            }
+
             var suggestion = NameSuggestion.Find(e.Name, ctx.AllFunctionNames());
             Error("Call to unknown function",
                 $"There is no function named \"{e.Name}\".{(suggestion.Length > 0 ? $" Did you mean \"{suggestion}\"?" : "")}",

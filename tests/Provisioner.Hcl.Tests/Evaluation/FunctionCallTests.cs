@@ -61,6 +61,8 @@ public sealed class FunctionCallTests
     [Theory]
     [InlineData("nope(1)", "Call to unknown function; There is no function named \"nope\". @ 1:1-1:5")]
     [InlineData("uper(1)", "Call to unknown function; There is no function named \"uper\". Did you mean \"upper\"? @ 1:1-1:5")]
+    [InlineData("provider::aws::arn(1)", "Call to unknown function; There are no functions in namespace \"provider::aws::\". @ 1:1-1:19")]
+    [InlineData("core::uper(1)", "Call to unknown function; There is no function named \"uper\" in namespace core::. Did you mean core::upper? @ 1:1-1:11")]
     [InlineData("upper()", "Not enough function arguments; Function \"upper\" expects 1 argument(s). Missing value for \"str\". @ 1:7-1:8")]
     [InlineData("add(1)", "Not enough function arguments; Function \"add\" expects 2 argument(s). Missing value for \"b\". @ 1:6-1:7")]
     [InlineData("upper(\"a\", \"b\")", "Too many function arguments; Function \"upper\" expects only 1 argument(s). @ 1:13-1:14")]
