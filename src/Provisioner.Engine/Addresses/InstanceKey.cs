@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Provisioner.Engine.Addresses;
 
@@ -51,28 +50,6 @@ public readonly record struct InstanceKey : IComparable<InstanceKey>
         };
     }
 
-    internal static string Quote(string s)
-    {
-        var sb = new StringBuilder(s.Length + 2).Append('"');
-        foreach (var c in s)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (c == '$' || c == '%')
-                        sb.Append(c);
-                    else if (char.IsControl(c))
-                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    else
-                        sb.Append(c);
-                    break;
-            }
-        }
-        return sb.Append('"').ToString();
-    }
+    /// <summary>An HCL string literal, escaped as the address parser reads it back.</summary>
+    internal static string Quote(string s) => Provisioner.Hcl.Values.HclValue.String(s).ToString();
 }

@@ -51,6 +51,19 @@ public sealed class AddressParserTests
         Assert.False(target.Contains(new ResourceAddress(other, ResourceMode.Managed, "sim_machine", "m").Instance(InstanceKey.None)));
     }
 
+    [Theory]
+    [InlineData("a\"b")]
+    [InlineData("tab\there")]
+    [InlineData("x${y}")]
+    [InlineData("ünï")]
+    public void ToString_StringKeyWithSpecialCharacters_ParsesBack(string key)
+    {
+        var r = new ResourceAddress(ModuleInstance.Root, ResourceMode.Managed, "sim_machine", "web").Instance(InstanceKey.String(key));
+        var (back, diags) = AddressParser.ParseInstance(r.ToString());
+        Assert.False(diags.HasErrors, diags.ToString());
+        Assert.Equal(r, back);
+    }
+
     [Fact]
     public void CompareTo_IntKeys_OrderNumerically()
     {
