@@ -122,7 +122,7 @@ internal static partial class CollectionFunctions
                 return args[2].Type;
             }
 
-            return ArgTypeFail(0, "inputMap", $"the given object has no attribute {GoQuote(key)}");
+            return ArgTypeFail(0, "inputMap", $"the given object has no attribute {EncodingText.GoQuote(key)}");
         }
 
         if (t.IsMap)
@@ -172,7 +172,7 @@ internal static partial class CollectionFunctions
             return conv.Value!.WithMarks(marks);
         }
 
-        return FunctionResult.Fail($"lookup failed to find key {RedactQuoted(key, keyMarks)}");
+        return FunctionResult.Fail($"lookup failed to find key {EncodingText.Redact(key, keyMarks)}");
     }
 
     private static FunctionTypeResult MergeType(IReadOnlyList<HclValue> args)
@@ -196,7 +196,7 @@ internal static partial class CollectionFunctions
 
             if (!t.IsMap && !t.IsObject)
             {
-                return FunctionTypeResult.Fail($"arguments must be maps or objects, got {GoQuote(t.FriendlyName)}");
+                return FunctionTypeResult.Fail($"arguments must be maps or objects, got {EncodingText.GoQuote(t.FriendlyName)}");
             }
 
             var (arg, _) = raw.Unmark();

@@ -44,41 +44,6 @@ internal static class CollectionSupport
         return list;
     }
 
-    /// <summary>Terraform's <c>redactIfSensitive</c>: the quoted string, or <c>(sensitive value)</c>.</summary>
-    public static string RedactQuoted(string value, HclMarks marks) =>
-        marks.Contains(HclMarks.Sensitive) || marks.Contains(HclMarks.Ephemeral) ? "(sensitive value)" : GoQuote(value);
-
-    /// <summary>Go's <c>%q</c> for a string (enough for messages: escapes quotes, backslashes and controls).</summary>
-    public static string GoQuote(string s)
-    {
-        var sb = new System.Text.StringBuilder(s.Length + 2);
-        sb.Append('"');
-        foreach (var c in s)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (c < 0x20 || c == 0x7f)
-                    {
-                        sb.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return sb.Append('"').ToString();
-    }
-
     /// <summary>A list of the given element type (empty lists need the type explicitly).</summary>
     public static HclValue ListOrEmpty(HclType elementType, IReadOnlyCollection<HclValue> elements) =>
         HclValue.ListOf(elementType, elements);

@@ -97,7 +97,7 @@ internal static class EncodingText
 
     /// <summary>Terraform's <c>redactIfSensitive</c>: <c>(sensitive value)</c>, or the Go-quoted string.</summary>
     public static string Redact(string value, HclMarks marks) =>
-        marks.Contains(HclMarks.Sensitive) ? "(sensitive value)" : GoQuote(value);
+        marks.Contains(HclMarks.Sensitive) || marks.Contains(HclMarks.Ephemeral) ? "(sensitive value)" : GoQuote(value);
 
     public static byte[] ToUtf8(string s) => Utf8.GetBytes(s);
 

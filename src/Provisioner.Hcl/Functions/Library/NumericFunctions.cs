@@ -131,7 +131,7 @@ internal static class NumericFunctions
             var baseText = baseMarks.Contains(HclMarks.Sensitive) || baseMarks.Contains(HclMarks.Ephemeral)
                 ? "(sensitive value)"
                 : b.ToString(CultureInfo.InvariantCulture);
-            return ArgFail(0, "number", $"cannot parse {RedactQuoted(text, numMarks)} as a base {baseText} integer");
+            return ArgFail(0, "number", $"cannot parse {EncodingText.Redact(text, numMarks)} as a base {baseText} integer");
         }
 
         return HclValue.Number(value).WithMarks(numMarks.Union(baseMarks));

@@ -307,7 +307,7 @@ internal static partial class StringFunctions
     {
         error = "";
         int argIdx = verb.ArgNum - 1;
-        string raw = GoQuote(verb.Raw);
+        string raw = EncodingText.GoQuote(verb.Raw);
         if (argIdx >= args.Count)
         {
             error = $"not enough arguments for {raw} at {verb.Offset}: need index {verb.ArgNum} but have {args.Count} total";
