@@ -56,10 +56,7 @@ internal static class FmtCommand
 
         if (args.Targets is ["-"])
         {
-            using var input = stdin();
-            using var buffer = new MemoryStream();
-            await input.CopyToAsync(buffer, ct).ConfigureAwait(false);
-            var src = buffer.ToArray();
+            var src = await StandardInput.ReadAllAsync(stdin, ct).ConfigureAwait(false);
             ctx.Sources.Add("<stdin>", src);
             var result = HclFormatter.Format(src, "<stdin>");
             if (ctx.WriteDiagnostics(result.Diagnostics))

@@ -24,10 +24,7 @@ internal static class HclCommand
         string display;
         if (file == "-")
         {
-            using var input = stdin();
-            using var buffer = new MemoryStream();
-            await input.CopyToAsync(buffer, ct).ConfigureAwait(false);
-            src = buffer.ToArray();
+            src = await StandardInput.ReadAllAsync(stdin, ct).ConfigureAwait(false);
             display = "<stdin>";
         }
         else
