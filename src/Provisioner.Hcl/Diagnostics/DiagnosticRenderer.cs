@@ -64,24 +64,12 @@ public sealed class DiagnosticRenderer(ISourceLookup sources)
 
         // Caret underline: from the start column to the end of the range on this line (at least one caret).
         var prefix = Encoding.UTF8.GetString(src[lineStart..startByte]);
-        var pad = new StringInfoWidth(prefix).Columns;
+        var pad = Columns(prefix);
         var endByte = Math.Clamp(r.End.Byte, startByte, lineEnd);
-        var width = Math.Max(1, new StringInfoWidth(Encoding.UTF8.GetString(src[startByte..endByte])).Columns);
+        var width = Math.Max(1, Columns(Encoding.UTF8.GetString(src[startByte..endByte])));
         sb.Append(' ').Append(' ', gutter.Length).Append(" | ").Append(' ', pad).Append('^', width).Append('\n');
     }
 
-    private readonly struct StringInfoWidth(string s)
-    {
-        public int Columns
-        {
-            get
-            {
-                var n = 0;
-                var e = System.Globalization.StringInfo.GetTextElementEnumerator(s);
-                while (e.MoveNext())
-                    n++;
-                return n;
-            }
-        }
-    }
+    /// <summary>Display columns of a text: one per grapheme cluster, as HCL counts columns.</summary>
+    private static int Columns(string s) => new System.Globalization.StringInfo(s).LengthInTextElements;
 }
