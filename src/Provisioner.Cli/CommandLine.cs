@@ -85,7 +85,7 @@ internal static class CommandLine
                     if (token.Value.Length > 1 && token.Value[0] == '-')
                     {
                         stderr.WriteLine($"error: flag provided but not defined: {token.Value}");
-                        stderr.WriteLine($"Run \"provisioner {parsed.CommandResult.Command.Name} -help\" for usage.");
+                        stderr.WriteLine($"Run \"provisioner {(parsed.CommandResult.Parent is System.CommandLine.Parsing.CommandResult { Command: not RootCommand } p ? p.Command.Name + " " : "")}{parsed.CommandResult.Command.Name} -help\" for usage.");
                         return 1;
                     }
                 }

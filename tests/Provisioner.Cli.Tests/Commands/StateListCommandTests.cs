@@ -115,4 +115,13 @@ public sealed class StateListCommandTests : IDisposable
         Assert.DoesNotContain("   at ", stderr);
         Assert.Equal(before, _dir.StateBytes());
     }
+
+    [Fact]
+    public async Task List_UnknownFlag_NamesTheSubcommandInTheHint()
+    {
+        _dir.Seed();
+        var (code, _, stderr) = await _dir.Run("state", "list", "-bogus");
+        Assert.Equal(1, code);
+        Assert.Equal("error: flag provided but not defined: -bogus\nRun \"provisioner state list -help\" for usage.\n", stderr);
+    }
 }
