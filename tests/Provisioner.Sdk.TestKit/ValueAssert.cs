@@ -50,7 +50,10 @@ public static class ValueAssert
         {
             Assert.Equal(p.Attributes.Keys.Order(StringComparer.Ordinal), a.Attributes.Keys.Order(StringComparer.Ordinal));
             foreach (var (key, pv) in p.Attributes)
-                Walk(pv, a.GetAttribute(key), $"{path}[\"{key}\"]");
+            {
+                a.TryGetAttribute(key, out var av);
+                Walk(pv, av, $"{path}[\"{key}\"]");
+            }
             return;
         }
         if (p.Type.IsList || p.Type.IsTuple)
