@@ -295,7 +295,7 @@ public sealed class SimCloud : IDisposable
                     if (now is null)
                         return SimResponse<T>.Fail(new SimError(SimErrorCodes.NotFound,
                             $"The {kind} {seen.Id} created with token {token} no longer exists."));
-                    return SimResponse<T>.Ok(now);
+                    return fault == Fault.After ? SimResponse<T>.Fail(Unavailable) : SimResponse<T>.Ok(now);
                 }
                 var (record, error) = decide(_model);
                 if (error is not null)
