@@ -44,6 +44,7 @@ internal static class CommandLine
         root.Subcommands.Add(FmtCommand.Create(MakeContext));
         root.Subcommands.Add(HclCommand.Create(MakeContext));
         root.Subcommands.Add(VersionCommand.Create(MakeContext));
+        root.Subcommands.Add(SimCommand.Create(MakeContext));
 
         var parserConfig = new ParserConfiguration { EnablePosixBundling = false, ResponseFileTokenReplacer = null };
         var parsed = root.Parse(Normalize(args), parserConfig);
