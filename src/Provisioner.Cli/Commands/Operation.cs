@@ -184,16 +184,16 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings)
         return outcome.Succeeded && !writeDiags.HasErrors ? 0 : 1;
     }
 
-    private static List<RenderedOutput> OutputsOf(StateSnapshot state)
+    private static List<ApplyOutput> OutputsOf(StateSnapshot state)
     {
-        var list = new List<RenderedOutput>();
+        var list = new List<ApplyOutput>();
         foreach (var (name, o) in state.Outputs)
         {
             if (!HclJson.TryTypeFromJson(o.TypeJson, out var type, out _))
                 continue;
             var r = HclJson.FromJson(o.ValueJson, type);
             if (r.IsSuccess)
-                list.Add(new RenderedOutput(name, r.Value!, o.Sensitive));
+                list.Add(new ApplyOutput(name, r.Value!, o.Sensitive));
         }
         return list;
     }
