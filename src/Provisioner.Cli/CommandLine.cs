@@ -44,6 +44,8 @@ internal static class CommandLine
         root.Subcommands.Add(FmtCommand.Create(MakeContext));
         root.Subcommands.Add(HclCommand.Create(MakeContext));
         root.Subcommands.Add(VersionCommand.Create(MakeContext));
+        root.Subcommands.Add(StateCommand.Create(MakeContext));
+        root.Subcommands.Add(OutputCommand.Create(MakeContext));
         root.Subcommands.Add(SimCommand.Create(MakeContext));
 
         var parserConfig = new ParserConfiguration { EnablePosixBundling = false, ResponseFileTokenReplacer = null };
@@ -66,7 +68,7 @@ internal static class CommandLine
                     if (token.Value.Length > 1 && token.Value[0] == '-')
                     {
                         stderr.WriteLine($"error: flag provided but not defined: {token.Value}");
-                        stderr.WriteLine($"Run \"provisioner {parsed.CommandResult.Command.Name} -help\" for usage.");
+                        stderr.WriteLine($"Run \"provisioner {(parsed.CommandResult.Parent is System.CommandLine.Parsing.CommandResult { Command: not RootCommand } p ? p.Command.Name + " " : "")}{parsed.CommandResult.Command.Name} -help\" for usage.");
                         return 1;
                     }
                 }

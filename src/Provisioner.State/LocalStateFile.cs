@@ -44,50 +44,8 @@ public sealed class LocalStateFile(string path)
     private string BackupHint() =>
         File.Exists(BackupPath) ? $" The previous version is in {BackupPath}." : "";
 
-    /// <summary>Writes <paramref name="state"/> atomically, keeping the current file as the backup.</summary>
-    public async Task WriteAsync(StateSnapshot state, CancellationToken ct)
-    {
-        var bytes = StateJson.Serialize(state);
-        var dir = System.IO.Path.GetDirectoryName(Path)!;
-        Directory.CreateDirectory(dir);
-        var tmp = System.IO.Path.Combine(dir, $".{System.IO.Path.GetFileName(Path)}.{Environment.ProcessId}.tmp");
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        try
-        {
-            await using (var fs = new FileStream(tmp, options))
-            {
-                await fs.WriteAsync(bytes, ct).ConfigureAwait(false);
-                fs.Flush(flushToDisk: true);
-            }
-            if (File.Exists(Path))
-                File.Copy(Path, BackupPath, overwrite: true);
-            File.Move(tmp, Path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(tmp);
-            throw;
-        }
-        FsyncDirectory(dir);
-    }
-
-    private static void FsyncDirectory(string dir)
-    {
-        if (OperatingSystem.IsWindows())
-            return;
-        try
-        {
-            using var handle = File.OpenHandle(dir, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.None);
-            RandomAccess.FlushToDisk(handle);
-        }
-        catch (IOException)
-        {
-            // Some file systems cannot open directories for syncing; the rename is still atomic.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    /// <summary>Writes <paramref name="state"/> atomically (mode 0600), keeping the current file as the backup.</summary>
+    /// <remarks>The state is written as given: the caller sets <see cref="StateSnapshot.Serial"/>.</remarks>
+    public Task WriteAsync(StateSnapshot state, CancellationToken ct) =>
+        AtomicFile.WriteAllBytesAsync(Path, StateJson.Serialize(state), UnixFileMode.UserRead | UnixFileMode.UserWrite, BackupPath, ct);
 }

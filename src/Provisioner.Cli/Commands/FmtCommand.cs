@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Provisioner.Cli.Views;
 using Provisioner.Hcl.Formatting;
+using Provisioner.State;
 
 namespace Provisioner.Cli.Commands;
 
@@ -106,7 +107,7 @@ internal static class FmtCommand
             if (args.List)
                 view.FileName(display);
             if (write)
-                await AtomicFile.WriteAllBytesAsync(file, result.Output, ct).ConfigureAwait(false);
+                await AtomicFile.WriteAllBytesAsync(file, result.Output, mode: null, backupPath: null, ct).ConfigureAwait(false);
             if (args.Diff)
                 view.Diff(display, src, result.Output);
             if (!args.List && !write && !args.Diff && !args.Check)

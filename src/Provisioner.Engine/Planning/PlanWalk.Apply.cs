@@ -1,0 +1,71 @@
+using Provisioner.Engine.Evaluation;
+using Provisioner.Hcl.Diagnostics;
+using Provisioner.Hcl.Values;
+
+namespace Provisioner.Engine.Planning;
+
+internal sealed partial class PlanWalk
+{
+    private readonly Dictionary<string, int> _orderIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ConfigVertex>> _upstream = new(StringComparer.Ordinal);
+
+    /// <summary>Set while the executor uses this walk: output changes are no longer collected.</summary>
+    public bool Applying { get; set; }
+
+    /// <summary>
+    /// Evaluates again, in dependency order, the variables, locals and outputs between <paramref name="v"/> and the
+    /// resources it depends on, so they see values recorded since planning.
+    /// </summary>
+    public async Task ReevaluateUpstreamAsync(ConfigVertex v)
+    {
+        if (!_upstream.TryGetValue(v.Id, out var list))
+        {
+            list = [];
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var stack = new Stack<ConfigVertex>(Graph.Graph.DependenciesOf(v));
+            while (stack.Count > 0)
+            {
+                var d = stack.Pop();
+                if (!seen.Add(d.Id) || d.IsResource || d.Key.StartsWith("provider.", StringComparison.Ordinal))
+                    continue;
+                if (!(d.Key.StartsWith("module.", StringComparison.Ordinal) && !d.Key.EndsWith("#outputs", StringComparison.Ordinal)))
+                    list.Add(d);
+                foreach (var dd in Graph.Graph.DependenciesOf(d))
+                    stack.Push(dd);
+            }
+            list.Sort((a, b) => _orderIndex[a.Id].CompareTo(_orderIndex[b.Id]));
+            _upstream[v.Id] = list;
+        }
+        foreach (var d in list)
+            await VisitAsync(d).ConfigureAwait(false);
+    }
+
+    /// <summary>Evaluates an instance's configuration with the values known now.</summary>
+    public HclValue EvaluateConfig(InstanceSite site, DiagnosticList diags)
+    {
+        var ctx = site.Scope.ForInstance(site.Key, site.EachValue);
+        return SchemaDecoder.Decode(site.Schema.Block, site.Resource.Config, ctx, diags);
+    }
+
+    /// <summary>Records an instance's new value so later evaluations see it.</summary>
+    public static void SetInstanceValue(InstanceSite site, HclValue value)
+    {
+        var values = site.Scope.Resources[site.Resource.Address];
+        values.Set(site.Key, value);
+        site.Scope.ResourceChanged(site.Resource.Address);
+    }
+
+    /// <summary>The root module's outputs evaluated with the values known now (after apply).</summary>
+    public async Task<List<(string Name, HclValue Value, bool Sensitive)>> FinalOutputsAsync()
+    {
+        var result = new List<(string, HclValue, bool)>();
+        foreach (var o in In.Root.Config.Outputs.Values)
+        {
+            var v = Graph.Graph.Nodes.First(n => ReferenceEquals(n.Module, In.Root) && n.Key == "output." + o.Name);
+            await ReevaluateUpstreamAsync(v).ConfigureAwait(false);
+            EvaluateOutput(RootScope, o);
+            result.Add((o.Name, RootScope.Outputs[o.Name], o.Sensitive));
+        }
+        return result;
+    }
+}
