@@ -46,6 +46,7 @@ internal static class CommandLine
         root.Subcommands.Add(VersionCommand.Create(MakeContext));
         root.Subcommands.Add(StateCommand.Create(MakeContext));
         root.Subcommands.Add(OutputCommand.Create(MakeContext));
+        root.Subcommands.Add(SimCommand.Create(MakeContext));
 
         var parserConfig = new ParserConfiguration { EnablePosixBundling = false, ResponseFileTokenReplacer = null };
         var parsed = root.Parse(Normalize(args), parserConfig);
