@@ -34,6 +34,16 @@ internal static class StateCommand
             ctx.WriteDiagnostics([StateFileAccess.NoStateFile(ctx, statePath)]);
             return null;
         }
+        foreach (var r in state.Resources)
+        {
+            if (r.Module.Length > 0 && AddressParser.Parse(r.Module) is not ({ Resource: null }, { HasErrors: false }))
+            {
+                ctx.WriteDiagnostics([Hcl.Diagnostics.Diagnostic.Error(
+                    "Failed to load state",
+                    $"{StateFileAccess.ResolvePath(ctx, statePath)}: resource {r.Type}.{r.Name} has an invalid module address \"{r.Module}\"; the file was left untouched.")]);
+                return null;
+            }
+        }
         return state;
     }
 

@@ -124,4 +124,18 @@ public sealed class StateListCommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.Equal("error: flag provided but not defined: -bogus\nRun \"provisioner state list -help\" for usage.\n", stderr);
     }
+
+    [Fact]
+    public async Task List_InvalidModuleAddressInState_IsErrorNotCrash()
+    {
+        await File.WriteAllTextAsync(_dir.StatePath, """
+            {"format_version": 1, "lineage": "l", "serial": 1, "resources": [
+              {"module": "module.", "mode": "managed", "type": "sim_machine", "name": "a", "provider": "sim", "instances": []}]}
+            """);
+        var (code, _, stderr) = await _dir.Run("state", "list");
+        Assert.Equal(1, code);
+        Assert.StartsWith("error: Failed to load state", stderr);
+        Assert.Contains("invalid module address \"module.\"", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
 }
