@@ -24,6 +24,7 @@ internal sealed partial class Parser
     private readonly ListPool<Expression> _exprLists = new();
     private readonly ListPool<ObjectConsItem> _itemLists = new();
     private readonly ListPool<TemplatePart> _partLists = new();
+    private readonly Stack<TemplatePart> _freeParts = new();
     private int _pos;
     private int _prev = -1;
     private int _peekFrom = -1;
