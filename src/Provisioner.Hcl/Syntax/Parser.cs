@@ -14,7 +14,9 @@ internal sealed partial class Parser
 
     private readonly SourceMap _map;
     private readonly TokenKind[] _k;
-    private readonly int[] _s;
+    private readonly int[] _bases;
+    private readonly ushort[] _deltas;
+    private readonly int[][] _wide;
     private readonly List<Diagnostic> _diags = [];
     private readonly Stack<bool> _nlStack = new();
     private readonly NameTable _names = new();
@@ -39,7 +41,9 @@ internal sealed partial class Parser
     {
         _map = map;
         _k = tokens.Kinds;
-        _s = tokens.Starts;
+        _bases = tokens.Bases;
+        _deltas = tokens.Deltas;
+        _wide = tokens.Wide;
     }
 
     public List<Diagnostic> Diagnostics => _diags;
@@ -106,14 +110,18 @@ internal sealed partial class Parser
 
     private int PrevIndex() => _prev < 0 ? PeekIndex() : _prev;
 
-    private int S(int i) => _s[i];
+    private int S(int i)
+    {
+        var b = _bases[i >> TokenBuffer.BlockShift];
+        return b >= 0 ? b + _deltas[i] : _wide[~b][i & TokenBuffer.BlockMask];
+    }
 
-    private int E(int i) => _s[i + 1];
+    private int E(int i) => S(i + 1);
 
-    private string Text(int i) => _names.Get(Src[_s[i].._s[i + 1]]);
+    private string Text(int i) => _names.Get(Src[S(i)..E(i)]);
 
     private bool IsKeyword(int i, ReadOnlySpan<byte> keyword) =>
-        _k[i] == TokenKind.Ident && Src[_s[i].._s[i + 1]].SequenceEqual(keyword);
+        _k[i] == TokenKind.Ident && Src[S(i)..E(i)].SequenceEqual(keyword);
 
     private void PushNl(bool include)
     {

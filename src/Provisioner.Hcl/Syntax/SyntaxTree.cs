@@ -56,7 +56,7 @@ public sealed class SyntaxTree
         while (lo < hi)
         {
             var mid = (lo + hi + 1) >> 1;
-            if (_tokens.Starts[mid] <= offset)
+            if (_tokens.Start(mid) <= offset)
                 lo = mid;
             else
                 hi = mid - 1;
@@ -69,7 +69,7 @@ public sealed class SyntaxTree
     {
         var src = Map.Bytes.Span;
         for (var i = 0; i < _tokens.Count; i++)
-            writer.Write(src[_tokens.Starts[i].._tokens.Starts[i + 1]]);
+            writer.Write(src[_tokens.Start(i).._tokens.End(i)]);
     }
 
     /// <summary>Writes every token back, reproducing the source exactly.</summary>
@@ -77,7 +77,7 @@ public sealed class SyntaxTree
     {
         var src = Map.Bytes.Span;
         for (var i = 0; i < _tokens.Count; i++)
-            stream.Write(src[_tokens.Starts[i].._tokens.Starts[i + 1]]);
+            stream.Write(src[_tokens.Start(i).._tokens.End(i)]);
     }
 
     /// <summary>The full text of the tree (the source as a string).</summary>
