@@ -160,6 +160,38 @@ internal sealed partial class Parser
         }
     }
 
+    /// <summary>
+    /// Extends a traversal whose steps are still deferred (see <see cref="ScopeTraversalExpr"/>) by a plain step
+    /// ending at <paramref name="end"/>, without building it. Only in an error-free parse, so the tokens have
+    /// exactly the shapes <see cref="DeferredSteps"/> expects.
+    /// </summary>
+    private bool TryDefer(Expression target, int end)
+    {
+        if (_errors != 0 || target is not ScopeTraversalExpr { StepsDeferred: true } s)
+            return false;
+        s.EndOffset = Math.Max(s.EndOffset, end);
+        return true;
+    }
+
+    /// <summary>True for an index key that is one number token or a quoted string without escapes or sequences.</summary>
+    private bool IsPlainIndexKey(int keyTok, Expression key)
+    {
+        switch (_k[keyTok])
+        {
+            case TokenKind.NumberLit:
+                return key is LiteralValueExpr { Kind: LiteralValueKind.Number } n && n.StartOffset == S(keyTok) && n.EndOffset == E(keyTok);
+            case TokenKind.OQuote:
+                if (key is not TemplateExpr t || !t.IsStringLiteral || t.StartOffset != S(keyTok))
+                    return false;
+                if (_k[keyTok + 1] == TokenKind.CQuote)
+                    return t.EndOffset == E(keyTok + 1);
+                return _k[keyTok + 1] == TokenKind.QuotedLit && _k[keyTok + 2] == TokenKind.CQuote && t.EndOffset == E(keyTok + 2)
+                    && Src[S(keyTok + 1)..E(keyTok + 1)].IndexOfAny((byte)'\\', (byte)'$', (byte)'%') < 0;
+            default:
+                return false;
+        }
+    }
+
     private TraversalStep LegacyIndexStep(int dot, int num, string detailFormat, int subjectTok)
     {
         var text = Text(num);
@@ -193,10 +225,14 @@ internal sealed partial class Parser
                 {
                     case TokenKind.Ident:
                         Read();
+                        if (TryDefer(ret, E(attrTok)))
+                            break;
                         ret = MakeRelative(ret, new TraverseAttr(_map, S(dot), E(attrTok), Text(attrTok)));
                         break;
                     case TokenKind.NumberLit:
                         Read();
+                        if (Src[S(attrTok)..E(attrTok)].IndexOf((byte)'.') < 0 && TryDefer(ret, E(attrTok)))
+                            break;
                         ret = MakeRelative(ret, LegacyIndexStep(dot, attrTok, LegacyChainDetail, attrTok));
                         break;
                     case TokenKind.Star:
@@ -286,6 +322,7 @@ internal sealed partial class Parser
                 {
                     PushNl(false);
                     var before = _errors;
+                    var keyTok = PeekIndex();
                     var key = ParseExpression();
                     int close;
                     if (_recovery && _errors > before)
@@ -303,7 +340,11 @@ internal sealed partial class Parser
                     }
                     PopNl();
                     var end = Math.Max(E(close), S(open) + 1);
-                    if (key is LiteralValueExpr lit)
+                    if (IsPlainIndexKey(keyTok, key) && TryDefer(ret, end))
+                    {
+                        // the step is rebuilt from the tokens when asked for
+                    }
+                    else if (key is LiteralValueExpr lit)
                     {
                         var kind = lit.Kind switch
                         {

@@ -20,7 +20,7 @@ public sealed class ObjectConsKeyExpr : Expression
 
     /// <summary>The literal key name when the key is a bare identifier and not forced non-literal; otherwise null.</summary>
     public string? LiteralName =>
-        !ForceNonLiteral && Wrapped is ScopeTraversalExpr { Steps.Count: 0 } s ? s.RootName : null;
+        !ForceNonLiteral && Wrapped is ScopeTraversalExpr { HasNoSteps: true } s ? s.RootName : null;
 
     public override IEnumerable<SyntaxNode> ChildNodes() => LiteralName != null ? [] : [Wrapped];
 }
