@@ -8,15 +8,12 @@ namespace Provisioner.Hcl.Syntax;
 /// </summary>
 internal static class DeferredSteps
 {
-    [ThreadStatic]
-    private static NameTable? t_names;
-
     public static TraversalStep[] Build(SourceMap map, int from, int end)
     {
         var tokens = map.Tokens ?? throw new InvalidOperationException("The tree's tokens are not available.");
         var kinds = tokens.Kinds;
         var src = map.Bytes.Span;
-        var names = t_names ??= new NameTable();
+        var names = NameTable.ForThread;
         var i = IndexAt(tokens, from);
         var steps = new List<TraversalStep>(2);
         while (true)

@@ -481,8 +481,7 @@ internal sealed partial class Parser
         {
             _pos = i + 1;
             _prev = i;
-            var empty = new LiteralValueExpr(_map, E(open), E(open), LiteralValueKind.String, "");
-            return new TemplateExpr(_map, S(open), E(i), [empty]);
+            return new TemplateExpr(_map, S(open), E(i));
         }
         if (_k[i] != TokenKind.QuotedLit || _k[i + 1] != TokenKind.CQuote)
             return null;
@@ -491,8 +490,7 @@ internal sealed partial class Parser
             return null;
         _pos = i + 2;
         _prev = i + 1;
-        var lit = new LiteralValueExpr(_map, S(i), E(i), LiteralValueKind.String, _names.Get(bytes));
-        return new TemplateExpr(_map, S(open), E(i + 1), [lit]);
+        return new TemplateExpr(_map, S(open), E(i + 1)); // the literal part is built from the source when asked for
     }
 
     private Expression FinishFunctionCall(int nameTok)

@@ -362,7 +362,7 @@ internal sealed partial class Parser
         }
     }
 
-    private static void Meld(List<TemplatePart> parts)
+    private void Meld(List<TemplatePart> parts)
     {
         var w = 0;
         for (var r = 0; r < parts.Count; r++)
@@ -373,6 +373,7 @@ internal sealed partial class Parser
                 var prev = parts[w - 1];
                 prev.Value += p.Value;
                 prev.End = p.End;
+                _freeParts.Push(p);
                 continue;
             }
             parts[w++] = p;
