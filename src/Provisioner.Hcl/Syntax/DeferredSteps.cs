@@ -14,7 +14,7 @@ internal static class DeferredSteps
         var kinds = tokens.Kinds;
         var src = map.Bytes.Span;
         var names = NameTable.ForThread;
-        var i = IndexAt(tokens, from);
+        var i = tokens.IndexAt(from);
         var steps = new List<TraversalStep>(2);
         while (true)
         {
@@ -62,20 +62,5 @@ internal static class DeferredSteps
         while (kinds[i] is TokenKind.Whitespace or TokenKind.Comment or TokenKind.LineComment or TokenKind.Newline or TokenKind.Bom)
             i++;
         return i;
-    }
-
-    /// <summary>The token starting exactly at <paramref name="offset"/> (a step always starts at a token boundary).</summary>
-    private static int IndexAt(TokenBuffer tokens, int offset)
-    {
-        int lo = 0, hi = tokens.Count - 1;
-        while (lo < hi)
-        {
-            var mid = (lo + hi + 1) >> 1;
-            if (tokens.Start(mid) <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo;
     }
 }

@@ -50,19 +50,7 @@ public sealed class SyntaxTree
     }
 
     /// <summary>Index of the token containing buffer offset <paramref name="offset"/> (the EOF token for the end).</summary>
-    public int TokenIndexAt(int offset)
-    {
-        int lo = 0, hi = TokenCount - 1;
-        while (lo < hi)
-        {
-            var mid = (lo + hi + 1) >> 1;
-            if (_tokens.Start(mid) <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo;
-    }
+    public int TokenIndexAt(int offset) => _tokens.IndexAt(offset);
 
     /// <summary>Writes every token back, reproducing the source exactly.</summary>
     public void WriteTo(IBufferWriter<byte> writer)

@@ -56,6 +56,29 @@ internal sealed class TokenBuffer
     /// <summary>The end of token <paramref name="index"/>.</summary>
     public int End(int index) => Start(index + 1);
 
+    /// <summary>Index of the token containing <paramref name="offset"/> (the last token for the end of the input).</summary>
+    public int IndexAt(int offset)
+    {
+        int lo = 0, hi = _count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >> 1;
+            if (Start(mid) <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo;
+    }
+
+    /// <summary>The first token at or after <paramref name="index"/> that is not whitespace, an inline comment or a BOM.</summary>
+    public int SkipSpaces(int index)
+    {
+        while (_kinds[index] is TokenKind.Whitespace or TokenKind.Comment or TokenKind.Bom)
+            index++;
+        return index;
+    }
+
     /// <summary>Appends a token (lexing only): tokens are added in source order.</summary>
     public void Add(TokenKind kind, int start)
     {
