@@ -679,15 +679,25 @@ internal sealed partial class Parser
                     close = Read();
                     break;
                 }
-                var force = nk == TokenKind.OParen;
-                var before = _errors;
-                var key = ParseExpression();
-                if (_recovery && _errors > before)
+                ObjectConsKeyExpr keyExpr;
+                if (IsBareKey(ni))
                 {
-                    close = Recover(TokenKind.CBrace);
-                    break;
+                    // `name =` or `name:`: what ParseExpression would return (a step-less traversal), kept as just the name
+                    Read();
+                    keyExpr = new ObjectConsKeyExpr(_map, S(ni), E(ni), Text(ni));
                 }
-                var keyExpr = new ObjectConsKeyExpr(_map, key.StartOffset, key.EndOffset, key, force);
+                else
+                {
+                    var force = nk == TokenKind.OParen;
+                    var before = _errors;
+                    var key = ParseExpression();
+                    if (_recovery && _errors > before)
+                    {
+                        close = Recover(TokenKind.CBrace);
+                        break;
+                    }
+                    keyExpr = new ObjectConsKeyExpr(_map, key.StartOffset, key.EndOffset, key, force);
+                }
                 ni = PeekIndex();
                 nk = Kind(ni);
                 if (nk != TokenKind.Equal && nk != TokenKind.Colon)
@@ -718,10 +728,10 @@ internal sealed partial class Parser
                     break;
                 }
                 Read();
-                before = _errors;
+                var valueBefore = _errors;
                 var value = ParseExpression();
                 items.Add(new ObjectConsItem(keyExpr, value));
-                if (_recovery && _errors > before)
+                if (_recovery && _errors > valueBefore)
                 {
                     close = Recover(TokenKind.CBrace);
                     break;
@@ -758,6 +768,20 @@ internal sealed partial class Parser
         {
             PopNl();
         }
+    }
+
+    /// <summary>An identifier (not a keyword literal) directly followed by <c>=</c> or <c>:</c> on the same line.</summary>
+    private bool IsBareKey(int i)
+    {
+        if (_k[i] != TokenKind.Ident || _depth >= MaxDepth - 1)
+            return false;
+        var j = i + 1;
+        while (_k[j] is TokenKind.Whitespace or TokenKind.Comment or TokenKind.Bom || (!_nl && _k[j] is TokenKind.Newline or TokenKind.LineComment))
+            j++;
+        if (_k[j] is not (TokenKind.Equal or TokenKind.Colon))
+            return false;
+        var name = Src[S(i)..E(i)];
+        return !name.SequenceEqual("true"u8) && !name.SequenceEqual("false"u8) && !name.SequenceEqual("null"u8);
     }
 
     private LiteralValueExpr ForError(int open, TokenKind closeType)

@@ -362,21 +362,36 @@ internal sealed partial class Parser
         }
     }
 
+    /// <summary>Joins each run of adjacent literal parts into its first part (one concatenation per run).</summary>
     private void Meld(List<TemplatePart> parts)
     {
         var w = 0;
-        for (var r = 0; r < parts.Count; r++)
+        var r = 0;
+        while (r < parts.Count)
         {
-            var p = parts[r];
-            if (w > 0 && p.Kind == TemplatePartKind.Literal && parts[w - 1].Kind == TemplatePartKind.Literal)
-            {
-                var prev = parts[w - 1];
-                prev.Value += p.Value;
-                prev.End = p.End;
-                _freeParts.Push(p);
-                continue;
-            }
+            var p = parts[r++];
             parts[w++] = p;
+            if (p.Kind != TemplatePartKind.Literal || r >= parts.Count || parts[r].Kind != TemplatePartKind.Literal)
+                continue;
+            var runEnd = r;
+            while (runEnd < parts.Count && parts[runEnd].Kind == TemplatePartKind.Literal)
+                runEnd++;
+            var length = p.Value.Length;
+            for (var i = r; i < runEnd; i++)
+                length += parts[i].Value.Length;
+            p.Value = string.Create(length, (Parts: parts, First: r - 1, End: runEnd), static (dest, run) =>
+            {
+                for (var i = run.First; i < run.End; i++)
+                {
+                    run.Parts[i].Value.AsSpan().CopyTo(dest);
+                    dest = dest[run.Parts[i].Value.Length..];
+                }
+            });
+            for (; r < runEnd; r++)
+            {
+                p.End = parts[r].End;
+                _freeParts.Push(parts[r]);
+            }
         }
         parts.RemoveRange(w, parts.Count - w);
     }

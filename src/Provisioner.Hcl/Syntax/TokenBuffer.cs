@@ -25,10 +25,12 @@ internal sealed class TokenBuffer
     /// <summary>An empty buffer for a lexer, room for <paramref name="capacity"/> tokens before it grows.</summary>
     public TokenBuffer(int capacity)
     {
+        // Sized from the input length, so usually a little too big: uninitialised arrays leave the pages of the
+        // unused tail untouched (not resident). Only entries below the count (and the end entry) are ever read.
         capacity = Math.Max(16, capacity);
-        _kinds = new TokenKind[capacity];
-        _deltas = new ushort[capacity + 1];
-        _bases = new int[BlockCount(capacity + 1)];
+        _kinds = GC.AllocateUninitializedArray<TokenKind>(capacity);
+        _deltas = GC.AllocateUninitializedArray<ushort>(capacity + 1);
+        _bases = GC.AllocateUninitializedArray<int>(BlockCount(capacity + 1));
     }
 
     public TokenKind[] Kinds => _kinds;
