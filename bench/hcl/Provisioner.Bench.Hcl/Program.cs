@@ -247,9 +247,10 @@ internal static class Program
             GC.KeepAlive(Subject.Parse(sample, "warmup.tf").Tree);
         }
         Thread.Sleep(300);
+        // Settle and give the free heap back to the OS, so the parse cannot reuse pages the warm-up left resident.
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        GC.Collect();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         long baseline = self.WorkingSet64;
