@@ -1,0 +1,11 @@
+using Provisioner.Providers.Sim;
+using Provisioner.Sdk;
+
+namespace Provisioner.Cli;
+
+/// <summary>The providers bundled with the CLI, registered by name for the engine.</summary>
+internal static class BuiltinProviders
+{
+    public static ProviderRegistry Create() => new ProviderRegistry()
+        .Register(new SimProviderFactory());
+}
