@@ -260,6 +260,62 @@ internal sealed partial class PlanDiffWriter(StringBuilder output, bool color, I
     /// </summary>
     private static List<(char Kind, int Before, int After)> Diff(IReadOnlyList<HclValue> b, IReadOnlyList<HclValue> a)
     {
+        // Trim the common head and tail first; the table is only for the middle, and a huge middle is compared by position.
+        var head = 0;
+        while (head < b.Count && head < a.Count && b[head].RawEquals(a[head]))
+            head++;
+        var tail = 0;
+        while (tail < b.Count - head && tail < a.Count - head && b[b.Count - 1 - tail].RawEquals(a[a.Count - 1 - tail]))
+            tail++;
+        var result = new List<(char, int, int)>();
+        for (var i = 0; i < head; i++)
+            result.Add(('=', i, i));
+        var bMid = b.Skip(head).Take(b.Count - head - tail).ToList();
+        var aMid = a.Skip(head).Take(a.Count - head - tail).ToList();
+        foreach (var (kind, bi, ai) in (long)bMid.Count * aMid.Count > MaxTableCells ? DiffByPosition(bMid, aMid) : DiffMiddle(bMid, aMid))
+            result.Add((kind, bi < 0 ? -1 : bi + head, ai < 0 ? -1 : ai + head));
+        for (var i = 0; i < tail; i++)
+            result.Add(('=', b.Count - tail + i, a.Count - tail + i));
+        return result;
+    }
+
+    private const long MaxTableCells = 1_000_000;
+
+    private static List<(char Kind, int Before, int After)> DiffByPosition(IReadOnlyList<HclValue> b, IReadOnlyList<HclValue> a)
+    {
+        var result = new List<(char, int, int)>();
+        for (var i = 0; i < Math.Max(b.Count, a.Count); i++)
+        {
+            if (i < b.Count && i < a.Count)
+            {
+                if (b[i].RawEquals(a[i]))
+                {
+                    result.Add(('=', i, i));
+                }
+                else if (IsStructured(b[i]) && IsStructured(a[i]))
+                {
+                    result.Add(('~', i, i));
+                }
+                else
+                {
+                    result.Add(('-', i, -1));
+                    result.Add(('+', -1, i));
+                }
+            }
+            else if (i < b.Count)
+            {
+                result.Add(('-', i, -1));
+            }
+            else
+            {
+                result.Add(('+', -1, i));
+            }
+        }
+        return result;
+    }
+
+    private static List<(char Kind, int Before, int After)> DiffMiddle(IReadOnlyList<HclValue> b, IReadOnlyList<HclValue> a)
+    {
         var lcs = new int[b.Count + 1, a.Count + 1];
         for (var i = b.Count - 1; i >= 0; i--)
         {
