@@ -43,11 +43,9 @@ internal sealed partial class PlanDiffWriter(StringBuilder output, bool color, I
     public void WriteEntry(int level, string label, int width, HclValue before, HclValue after, AttributePath path, bool element, bool insideDeleted = false)
     {
         var action = ActionOf(before, after);
-        var line = new StringBuilder();
-        line.Append(Indent(level)).Append(PlanColors.Symbol(action, color)).Append(' ');
+        output.Append(Indent(level)).Append(PlanColors.Symbol(action, color)).Append(' ');
         if (label.Length > 0)
-            line.Append(label.PadRight(width)).Append(" = ");
-        output.Append(line);
+            output.Append(label.PadRight(width)).Append(" = ");
         var forces = _replacePaths.Contains(path) ? " " + PlanColors.Paint("# forces replacement", PlanColors.Red, color) : "";
         var comma = element ? "," : "";
         var heredoc = action switch
@@ -194,6 +192,7 @@ internal sealed partial class PlanDiffWriter(StringBuilder output, bool color, I
             keys.UnionWith(a.Keys);
         var shown = new List<(string Key, string Label, HclValue Before, HclValue After)>();
         var hidden = 0;
+        var width = 0; // as Terraform: the longest name not null on both sides, hidden ones included
         foreach (var key in keys)
         {
             var bv = b is not null && b.TryGetValue(key, out var x) ? x : HclValue.Null;
@@ -201,14 +200,15 @@ internal sealed partial class PlanDiffWriter(StringBuilder output, bool color, I
             var action = ActionOf(bv, av);
             if (bv.IsNull && av.IsNull && !isMap)
                 continue;
+            var label = isMap || !Identifier().IsMatch(key) ? Quote(key) : key;
+            width = Math.Max(width, label.Length);
             if (action == ChangeAction.NoOp && !showUnchanged && !(identifying && IdentifyingAttributes.Contains(key)))
             {
                 hidden++;
                 continue;
             }
-            shown.Add((key, isMap || !Identifier().IsMatch(key) ? Quote(key) : key, bv, av));
+            shown.Add((key, label, bv, av));
         }
-        var width = shown.Count == 0 ? 0 : shown.Max(s => s.Label.Length);
         foreach (var (key, label, bv, av) in shown)
             WriteEntry(level, label, width, bv, av, isMap ? path.ThenKey(key) : path.ThenAttr(key), element: false, insideDeleted);
         if (hidden > 0)
@@ -237,8 +237,6 @@ internal sealed partial class PlanDiffWriter(StringBuilder output, bool color, I
             switch (kind)
             {
                 case '=':
-                    WriteEntry(level, "", 0, b[bi], a[ai], path.ThenIndex(ai), element: true);
-                    break;
                 case '~':
                     WriteEntry(level, "", 0, b[bi], a[ai], path.ThenIndex(ai), element: true);
                     break;

@@ -90,7 +90,7 @@ public sealed class PlanViewTests
     public void Render_ForcesReplacement_OnlyOnTheReplacePaths()
     {
         var text = PlanView.RenderToString(PlanFixtures.Replacements(), color: false);
-        Assert.Contains("      ~ size = \"small\" -> \"large\" # forces replacement\n", text);
+        Assert.Contains("      ~ size  = \"small\" -> \"large\" # forces replacement\n", text);
         Assert.Contains("          ~ \"env\" = \"prod\" -> \"staging\" # forces replacement\n", text);
         Assert.Equal(2, text.Split("# forces replacement").Length - 1);
     }
