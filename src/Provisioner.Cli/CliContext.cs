@@ -17,6 +17,15 @@ internal sealed class CliContext(string workingDirectory, TextWriter stdout, Tex
 
     public bool Color { get; } = color;
 
+    /// <summary>Standard input (approval prompts, <c>console</c>).</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
+    /// <summary>True when standard input is an interactive terminal (someone can answer a prompt).</summary>
+    public bool InputIsTerminal { get; init; }
+
+    /// <summary>Cancelled by the first Ctrl-C: start nothing new, let operations in flight finish and be recorded.</summary>
+    public CancellationToken StopScheduling { get; init; }
+
     /// <summary>Sources read so far, so diagnostics can quote the offending line.</summary>
     public SourceFiles Sources { get; } = new();
 

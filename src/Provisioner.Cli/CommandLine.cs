@@ -13,7 +13,12 @@ internal static class CommandLine
 {
     public const string Version = "0.1.0-dev";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct, string? workingDirectory = null)
+    /// <param name="ct">Cancelled by the second Ctrl-C: abandon work at once.</param>
+    /// <param name="stdin">Standard input; the console's when null.</param>
+    /// <param name="stopScheduling">Cancelled by the first Ctrl-C: finish and record what is in flight, start nothing new.</param>
+    /// <param name="inputIsTerminal">Whether someone can answer prompts; by default, whether the console's input is a terminal.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct, string? workingDirectory = null,
+        TextReader? stdin = null, CancellationToken stopScheduling = default, bool? inputIsTerminal = null)
     {
         var chdir = new Option<string?>("-chdir", "--chdir")
         {
@@ -37,10 +42,23 @@ internal static class CommandLine
             var dir = r.GetValue(chdir) is { Length: > 0 } d ? Path.GetFullPath(d, baseDir) : baseDir;
             var color = !r.GetValue(noColor) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected
                 && Environment.GetEnvironmentVariable("NO_COLOR") is null;
-            return new CliContext(dir, stdout, stderr, color);
+            return new CliContext(dir, stdout, stderr, color)
+            {
+                In = stdin ?? Console.In,
+                InputIsTerminal = inputIsTerminal ?? (stdin is null && !Console.IsInputRedirected),
+                StopScheduling = stopScheduling,
+            };
         }
 
+        root.Subcommands.Add(InitCommand.Create(MakeContext));
         root.Subcommands.Add(ValidateCommand.Create(MakeContext));
+        root.Subcommands.Add(PlanCommand.Create(MakeContext));
+        root.Subcommands.Add(ApplyCommand.Create(MakeContext));
+        root.Subcommands.Add(DestroyCommand.Create(MakeContext));
+        root.Subcommands.Add(ShowCommand.Create(MakeContext));
+        root.Subcommands.Add(ImportCommand.Create(MakeContext));
+        root.Subcommands.Add(GraphCommand.Create(MakeContext));
+        root.Subcommands.Add(ConsoleCommand.Create(MakeContext));
         root.Subcommands.Add(FmtCommand.Create(MakeContext));
         root.Subcommands.Add(HclCommand.Create(MakeContext));
         root.Subcommands.Add(VersionCommand.Create(MakeContext));

@@ -42,7 +42,7 @@ internal sealed class ExecutorRun
         }
     }
 
-    private IEngineEvents Events => _walk.In.Events;
+    private IEngineEvents Events => _walk.Events;
 
     private DateTimeOffset Now => _walk.In.Time.GetUtcNow();
 
@@ -76,33 +76,9 @@ internal sealed class ExecutorRun
     }
 
     /// <summary>Data sources read during planning and objects refreshed with differences go into state first.</summary>
-    private void RecordRefreshResults()
-    {
-        foreach (var ((resource, instanceKey), refreshed) in _walk.RefreshedObjects)
-        {
-            var change = _plan.Drift.FirstOrDefault(d => d.Address.Resource.ToString() == resource &&
-                d.Address.Key.ToString() + (d.Deposed is null ? "" : "/" + d.Deposed) == instanceKey);
-            if (change is null)
-                continue;
-            var existing = _state.Find(change.Address, change.Deposed);
-            if (existing is null)
-                continue;
-            if (refreshed is null)
-            {
-                _state.Remove(change.Address, change.Deposed);
-                continue;
-            }
-            Hcl.Values.HclValue value = refreshed.Value.Value;
-            _state.Set(change.Address, change.Deposed, change.Provider, EachOf(change.Address), value, refreshed.Value.Private,
-                existing.Status, existing.Generation, existing.Dependencies.ToList(), existing.CreateBeforeDestroy);
-        }
-        if (_plan.Mode == PlanMode.Destroy)
-            return;
-        foreach (var (resource, key, provider, value) in _walk.DataReads)
-            _state.Set(resource.Instance(key), null, provider, EachOf(resource.Instance(key)), value, null, InstanceStatus.Ready, 0, [], false);
-    }
+    private void RecordRefreshResults() => RefreshResults.Record(_walk, _plan, _state);
 
-    private static string EachOf(ResourceInstanceAddress a) => a.Key.Kind switch
+    internal static string EachOf(ResourceInstanceAddress a) => a.Key.Kind switch
     {
         InstanceKeyKind.Int => "list",
         InstanceKeyKind.String => "map",

@@ -51,6 +51,11 @@ public static class PlanFile
             w.WriteString("lineage", plan.PriorLineage);
             w.WriteNumber("serial", plan.PriorSerial);
             w.WriteEndObject();
+            if (contents.PriorState is { } priorState)
+            {
+                w.WritePropertyName("prior_state_snapshot");
+                w.WriteRawValue(priorState, skipInputValidation: false);
+            }
             w.WriteStartObject("configuration_digests");
             foreach (var (path, digest) in contents.ConfigurationDigests.OrderBy(kv => kv.Key, StringComparer.Ordinal))
                 w.WriteString(path, digest);
@@ -244,7 +249,8 @@ public static class PlanFile
         }
         var plan = new Plan(mode, lineage, serial, changes, drift, outputs, variables, options, warnings);
         var version = root.TryGetProperty("provisioner_version", out var pv) ? pv.GetString() ?? "" : "";
-        return new PlanFileContents(plan, digests, version);
+        byte[]? priorState = root.TryGetProperty("prior_state_snapshot", out var ps) ? System.Text.Encoding.UTF8.GetBytes(ps.GetRawText()) : null;
+        return new PlanFileContents(plan, digests, version) { PriorState = priorState };
     }
 
     private static void WriteChanges(Utf8JsonWriter w, string name, IReadOnlyList<ResourceInstanceChange> changes)

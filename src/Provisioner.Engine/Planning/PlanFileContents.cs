@@ -8,4 +8,11 @@ namespace Provisioner.Engine.Planning;
 public sealed record PlanFileContents(
     Plan Plan,
     IReadOnlyDictionary<string, string> ConfigurationDigests,
-    string ProvisionerVersion);
+    string ProvisionerVersion)
+{
+    /// <summary>
+    /// The state the plan was made against (state JSON: <c>moved</c> blocks and refresh results applied), so
+    /// <c>apply FILE</c> derives exactly the same changes without refreshing again. Null in files that carry none.
+    /// </summary>
+    public byte[]? PriorState { get; init; }
+}

@@ -221,7 +221,7 @@ internal sealed partial class PlanWalk
             requests.Add((InstanceStateKey(inst), new ReadRequest(r.Type, decoded.Value!.UnmarkDeep().Value, inst.Private)));
         }
         var started = Stopwatch.GetTimestamp();
-        In.Events.Emit(new RefreshStarted(In.Time.GetUtcNow(), r.Address, requests.Count));
+        Events.Emit(new RefreshStarted(In.Time.GetUtcNow(), r.Address, requests.Count));
         var batch = Math.Max(1, h.Provider.Limits.MaxBatchRead);
         for (var i = 0; i < requests.Count; i += batch)
         {
@@ -230,7 +230,7 @@ internal sealed partial class PlanWalk
             for (var j = 0; j < chunk.Count && j < answers.Count; j++)
                 result[chunk[j].Key] = answers[j];
         }
-        In.Events.Emit(new RefreshCompleted(In.Time.GetUtcNow(), r.Address, requests.Count, Stopwatch.GetElapsedTime(started)));
+        Events.Emit(new RefreshCompleted(In.Time.GetUtcNow(), r.Address, requests.Count, Stopwatch.GetElapsedTime(started)));
         return result;
     }
 

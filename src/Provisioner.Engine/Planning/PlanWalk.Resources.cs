@@ -284,7 +284,7 @@ internal sealed partial class PlanWalk
         AddChange(change);
         Sites[change] = site;
         values.Set(address.Key, after);
-        In.Events.Emit(new InstancePlanned(In.Time.GetUtcNow(), change));
+        Events.Emit(new InstancePlanned(In.Time.GetUtcNow(), change));
     }
 
     /// <summary>Marks sensitive attributes (by schema, or because the configuration's value was sensitive).</summary>

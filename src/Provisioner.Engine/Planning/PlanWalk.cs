@@ -31,6 +31,7 @@ internal sealed partial class PlanWalk
     {
         In = input;
         Ct = ct;
+        Events = input.Events;
         Graph = ConfigGraph.Build(input.Root);
         Prior = input.PriorState ?? StateSnapshot.New();
         foreach (var r in Prior.Resources)
@@ -38,6 +39,9 @@ internal sealed partial class PlanWalk
     }
 
     public PlanInput In { get; }
+
+    /// <summary>Where events go (the CLI may switch views between planning and applying).</summary>
+    public Events.IEngineEvents Events { get; set; }
 
     public CancellationToken Ct { get; }
 

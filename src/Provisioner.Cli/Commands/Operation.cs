@@ -1,0 +1,200 @@
+using System.Collections;
+using Provisioner.Cli.Views;
+using Provisioner.Config;
+using Provisioner.Engine.Addresses;
+using Provisioner.Engine.Events;
+using Provisioner.Engine.Execution;
+using Provisioner.Engine.Planning;
+using Provisioner.Hcl.Diagnostics;
+using Provisioner.Hcl.Values;
+using Provisioner.State;
+
+namespace Provisioner.Cli.Commands;
+
+/// <summary>
+/// The flow shared by <c>plan</c>, <c>apply</c> and <c>destroy</c>: load the configuration, the state and the
+/// variables; plan; (apply:) ask for approval, run the executor, persist the state, print the summary.
+/// </summary>
+internal sealed class Operation(CliContext ctx, OperationSettings settings)
+{
+    public CliContext Context { get; } = ctx;
+
+    public OperationSettings Settings { get; } = settings;
+
+    public ModuleNode? Root { get; private set; }
+
+    /// <summary>The state as read (null when there is none yet).</summary>
+    public StateSnapshot? State { get; private set; }
+
+    public bool StateExists { get; private set; }
+
+    public VariableValues? Variables { get; private set; }
+
+    /// <summary>Loads configuration, state and variables; prints diagnostics and returns false on errors.</summary>
+    public async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var loader = new ConfigLoader(new ConfigLoaderOptions(Context.WorkingDirectory, Context.Sources));
+        var (root, diags) = loader.LoadTree(Context.WorkingDirectory, ct);
+        if (diags.HasErrors || root is null)
+        {
+            Context.WriteDiagnostics(diags);
+            return false;
+        }
+        var (state, exists, sdiags) = await StateFileAccess.ReadAsync(Context, ct, Settings.StatePath).ConfigureAwait(false);
+        diags.AddRange(sdiags);
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry e in Environment.GetEnvironmentVariables())
+        {
+            if (e.Key is string k && e.Value is string v && k.StartsWith(VariableInputs.EnvironmentPrefix, StringComparison.Ordinal))
+                env[k] = v;
+        }
+        var vars = VariableInputs.Resolve(root.Config, Settings.VariableArgs, env, Context.WorkingDirectory,
+            new VariableInputOptions(TimeProvider.System, Context.Sources, Context.WorkingDirectory), ct);
+        diags.AddRange(vars.Diagnostics);
+        if (diags.HasErrors)
+        {
+            Context.WriteDiagnostics(diags);
+            return false;
+        }
+        Context.WriteDiagnostics(diags);
+        Root = root;
+        State = state;
+        StateExists = exists;
+        Variables = vars;
+        return true;
+    }
+
+    /// <summary>Builds the planner's options from the flags; bad addresses are diagnostics.</summary>
+    public PlanOptions? Options(DiagnosticList diags)
+    {
+        var targets = new List<ParsedAddress>();
+        foreach (var t in Settings.Targets)
+        {
+            var (a, d) = AddressParser.Parse(t, "-target");
+            diags.AddRange(d);
+            if (a is not null)
+                targets.Add(a);
+        }
+        var replace = new List<ResourceInstanceAddress>();
+        foreach (var t in Settings.Replace)
+        {
+            var (a, d) = AddressParser.ParseInstance(t, "-replace");
+            diags.AddRange(d);
+            if (a is not null)
+                replace.Add(a);
+        }
+        if (Settings.Parallelism < 1)
+            diags.Error("Invalid -parallelism value", "The -parallelism value must be at least 1.");
+        if (Settings.RefreshOnly && Settings.Destroy)
+            diags.Error("Incompatible plan mode options", "The -destroy and -refresh-only options are mutually exclusive.");
+        if (Settings.RefreshOnly && !Settings.Refresh)
+            diags.Error("Incompatible refresh options", "It doesn't make sense to use -refresh-only at the same time as -refresh=false, because Provisioner would have nothing to do.");
+        if (diags.HasErrors)
+            return null;
+        var mode = Settings.Destroy ? PlanMode.Destroy : Settings.RefreshOnly ? PlanMode.RefreshOnly : PlanMode.Normal;
+        return new PlanOptions(mode, Settings.Refresh, targets, replace);
+    }
+
+    /// <summary>Plans with the loaded inputs (or the given prior state and variables, when applying a saved plan).</summary>
+    public async Task<PlanOutcome?> PlanAsync(PlanOptions options, IEngineEvents events, CancellationToken ct,
+        StateSnapshot? prior = null, IReadOnlyDictionary<string, HclValue>? variables = null)
+    {
+        var sensitive = Root!.Config.Variables.Values.Where(v => v.Sensitive).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        var input = new PlanInput(Root, prior ?? State, variables ?? Variables!.Values, options, BuiltinProviders.Create(), Context.WorkingDirectory)
+        {
+            Events = events,
+            SensitiveVariables = sensitive,
+        };
+        var outcome = await Planner.PlanAsync(input, ct).ConfigureAwait(false);
+        Context.WriteDiagnostics(outcome.Diagnostics);
+        return outcome.Plan is null ? null : outcome;
+    }
+
+    /// <summary>SHA-256 of every configuration file of the tree, by path relative to the working directory.</summary>
+    public IReadOnlyDictionary<string, string> ConfigurationDigests()
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var node in Root!.Descendants())
+        {
+            foreach (var f in Directory.EnumerateFiles(node.Config.Directory))
+            {
+                if (!ConfigLoader.IsConfigFile(Path.GetFileName(f)))
+                    continue;
+                var rel = Path.GetRelativePath(Context.WorkingDirectory, f).Replace('\\', '/');
+                result[rel] = PlanFile.Sha256Hex(File.ReadAllBytes(f));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Asks "Do you want to perform these actions?" unless approved in advance. Refuses (false) when input is
+    /// disabled or standard input is not a terminal, as there is nobody to ask.
+    /// </summary>
+    public bool Approve(bool destroy)
+    {
+        if (!Settings.Input)
+        {
+            Context.WriteDiagnostics([Diagnostic.Error("No approval given",
+                "Applying requires approval, and -input=false forbids asking for it. Use -auto-approve, or apply a saved plan file: provisioner plan -out=FILE, then provisioner apply FILE.")]);
+            return false;
+        }
+        if (!Context.InputIsTerminal)
+        {
+            Context.WriteDiagnostics([Diagnostic.Error("No approval given",
+                "Standard input is not a terminal, so Provisioner cannot ask for approval. Use -auto-approve, or apply a saved plan file.")]);
+            return false;
+        }
+        var o = Context.Out;
+        o.WriteLine(destroy ? "Do you really want to destroy all resources?" : "Do you want to perform these actions?");
+        o.WriteLine(destroy
+            ? "  Provisioner will destroy all your managed infrastructure, as shown above.\n  There is no undo. Only 'yes' will be accepted to confirm."
+            : "  Provisioner will perform the actions described above.\n  Only 'yes' will be accepted to approve.");
+        o.WriteLine();
+        o.Write("  Enter a value: ");
+        o.Flush();
+        var answer = Context.In.ReadLine();
+        o.WriteLine();
+        if (answer?.Trim() == "yes")
+            return true;
+        Context.WriteDiagnostics([Diagnostic.Error(destroy ? "Destroy cancelled." : "Apply cancelled.", "")]);
+        return false;
+    }
+
+    /// <summary>Runs the plan, persists the state (always, also after failures), and prints the summary.</summary>
+    public async Task<int> ExecuteAsync(PlanOutcome planned, bool destroy, CancellationToken ct)
+    {
+        var outcome = await Executor.ApplyAsync(planned, new ApplyOptions(Settings.Parallelism), Context.StopScheduling, ct).ConfigureAwait(false);
+        var writeDiags = await StateFileAccess.WriteAsync(Context, outcome.State, CancellationToken.None, Settings.StatePath).ConfigureAwait(false);
+        Context.WriteDiagnostics(outcome.Diagnostics);
+        Context.WriteDiagnostics(writeDiags);
+        if (Settings.Json)
+        {
+            JsonEventsView.Summary(Context.Out, outcome, destroy);
+        }
+        else if (outcome.Succeeded)
+        {
+            var outputs = destroy ? [] : OutputsOf(outcome.State);
+            ApplyView.Render(Context.Out, Context.Color, new ApplyCounts(outcome.Added, outcome.Changed, outcome.Destroyed), destroy, outputs);
+        }
+        else if (outcome.Stopped)
+        {
+            Context.Error.WriteLine("Provisioner was interrupted: the operations in progress finished and were recorded; nothing else was started.");
+        }
+        return outcome.Succeeded && !writeDiags.HasErrors ? 0 : 1;
+    }
+
+    private static List<ApplyOutput> OutputsOf(StateSnapshot state)
+    {
+        var list = new List<ApplyOutput>();
+        foreach (var (name, o) in state.Outputs)
+        {
+            if (!HclJson.TryTypeFromJson(o.TypeJson, out var type, out _))
+                continue;
+            var r = HclJson.FromJson(o.ValueJson, type);
+            if (r.IsSuccess)
+                list.Add(new ApplyOutput(name, r.Value!, o.Sensitive));
+        }
+        return list;
+    }
+}
