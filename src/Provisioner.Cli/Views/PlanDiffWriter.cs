@@ -50,6 +50,19 @@ internal sealed partial class PlanDiffWriter(StringBuilder output, bool color, I
         output.Append(line);
         var forces = _replacePaths.Contains(path) ? " " + PlanColors.Paint("# forces replacement", PlanColors.Red, color) : "";
         var comma = element ? "," : "";
+        var heredoc = action switch
+        {
+            ChangeAction.Create or ChangeAction.NoOp => IsMultiline(after),
+            ChangeAction.Delete => IsMultiline(before),
+            _ => IsText(before) && IsText(after) && (IsMultiline(before) || IsMultiline(after)),
+        };
+        if (heredoc)
+        {
+            var arrow = action == ChangeAction.Delete && !element && !insideDeleted ? " -> null" : "";
+            WriteHeredoc(level, action, before, after, forces);
+            output.Append(arrow).Append(comma).Append('\n');
+            return;
+        }
         switch (action)
         {
             case ChangeAction.Create:
@@ -96,6 +109,43 @@ internal sealed partial class PlanDiffWriter(StringBuilder output, bool color, I
                 break;
         }
     }
+
+    /// <summary>
+    /// A multi-line string as Terraform shows it: <c>&lt;&lt;-EOT</c>, one line per text line (changed lines with
+    /// <c>-</c>/<c>+</c> when both sides are text), then <c>EOT</c>.
+    /// </summary>
+    private void WriteHeredoc(int level, ChangeAction action, HclValue before, HclValue after, string forces)
+    {
+        output.Append("<<-EOT").Append(forces).Append('\n');
+        var oldLines = IsText(before) && action != ChangeAction.Create ? Lines(before.AsString()) : [];
+        var newLines = IsText(after) && action != ChangeAction.Delete ? Lines(after.AsString()) : [];
+        if (action == ChangeAction.Delete)
+            newLines = oldLines;
+        else if (action != ChangeAction.Update)
+            oldLines = newLines;
+        foreach (var (kind, bi, ai) in Diff(oldLines, newLines))
+        {
+            var (symbol, text) = kind switch
+            {
+                '-' => (ChangeAction.Delete, oldLines[bi]),
+                '+' => (ChangeAction.Create, newLines[ai]),
+                _ => (ChangeAction.NoOp, newLines[ai]),
+            };
+            output.Append(Indent(level + 1)).Append(PlanColors.Symbol(symbol, color)).Append(' ').Append(text.AsString()).Append('\n');
+        }
+        output.Append(Indent(level + 1)).Append("EOT");
+    }
+
+    private static HclValue[] Lines(string text)
+    {
+        if (text.EndsWith('\n'))
+            text = text[..^1];
+        return [.. text.Split('\n').Select(HclValue.String)];
+    }
+
+    private static bool IsText(HclValue v) => !v.IsSensitive && v.IsKnownNotNull && v.Type.IsString;
+
+    private static bool IsMultiline(HclValue v) => IsText(v) && v.AsString().Contains('\n', StringComparison.Ordinal);
 
     /// <summary>A whole value created, deleted or unchanged: inline, or a block of entries that all carry that action.</summary>
     private void WriteSingle(int level, HclValue value, ChangeAction action, AttributePath path, string forces)

@@ -51,6 +51,7 @@ public static class PlanJson
             w.WriteEndObject();
         }
         w.WriteEndObject();
+        PlanJsonPlannedValues.Write(w, plan);
         WriteResourceChanges(w, "resource_drift", plan.Drift);
         WriteResourceChanges(w, "resource_changes", plan.Changes);
         w.WriteStartObject("output_changes");
@@ -75,7 +76,8 @@ public static class PlanJson
     private static void WriteResourceChanges(Utf8JsonWriter w, string name, IReadOnlyList<ResourceInstanceChange> changes)
     {
         w.WriteStartArray(name);
-        foreach (var c in changes)
+        // Terraform sorts by address text, then deposed key (current object first).
+        foreach (var c in changes.OrderBy(c => c.Address.ToString(), StringComparer.Ordinal).ThenBy(c => c.Deposed ?? "", StringComparer.Ordinal))
         {
             var r = c.Address.Resource;
             w.WriteStartObject();
