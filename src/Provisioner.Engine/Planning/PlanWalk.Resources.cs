@@ -130,7 +130,7 @@ internal sealed partial class PlanWalk
     private HclValue? PriorValue(string resourceAddress, InstanceState inst, HclType type, ResourceSchema schema,
         Dictionary<string, ReadResult>? refreshed, ResourceInstanceAddress address, string provider)
     {
-        var decoded = StateValues.Decode(inst, type);
+        var decoded = _decoded.Take(inst, type);
         if (!decoded.IsSuccess)
         {
             Diagnostics.Error("Invalid recorded object",

@@ -53,6 +53,27 @@ public sealed class SortedStringMap<T> : IReadOnlyDictionary<string, T>
             return new SortedStringMap<T>(keys, values);
         }
 
+        return FromUnsorted(keys, values);
+    }
+
+    /// <summary>Builds from keys in any order (internal: the arrays are not kept); a later duplicate key wins.</summary>
+    internal static SortedStringMap<T> FromUnsorted(string[] keys, T[] values)
+    {
+        // Without repeated keys (the usual case) sorting copies of the two arrays gives the map.
+        var sortedKeys = (string[])keys.Clone();
+        var sortedValues = (T[])values.Clone();
+        Array.Sort(sortedKeys, sortedValues, HclKeyComparer.Instance);
+        bool unique = true;
+        for (int i = 1; i < sortedKeys.Length && unique; i++)
+        {
+            unique = !string.Equals(sortedKeys[i - 1], sortedKeys[i], StringComparison.Ordinal);
+        }
+
+        if (unique)
+        {
+            return new SortedStringMap<T>(sortedKeys, sortedValues);
+        }
+
         // Stable sort keeps insertion order among duplicates; we then keep the last one.
         var idx = Enumerable.Range(0, keys.Length).ToArray();
         Array.Sort(idx, (a, b) =>
@@ -83,6 +104,12 @@ public sealed class SortedStringMap<T> : IReadOnlyDictionary<string, T>
         keys.Length == 0 ? Empty : new SortedStringMap<T>(keys, values);
 
     public int Count => _keys.Length;
+
+    /// <summary>The keys array itself (internal: callers must not modify it).</summary>
+    internal string[] KeyArray => _keys;
+
+    /// <summary>The values array itself (internal: callers must not modify it).</summary>
+    internal T[] ValueArray => _values;
 
     public IReadOnlyList<string> KeyList => _keys;
 
