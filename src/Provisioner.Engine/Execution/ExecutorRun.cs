@@ -410,7 +410,7 @@ internal sealed class ExecutorRun
         await _evalLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            PlanWalk.SetInstanceValue(site, newValue);
+            _walk.SetInstanceValue(site, newValue);
             var before = _walk.Diagnostics.Count;
             var ctx = site.Scope.ForInstance(site.Key, site.EachValue);
             foreach (var rule in site.Resource.Lifecycle.Postconditions)
@@ -478,7 +478,7 @@ internal sealed class ExecutorRun
         await _evalLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            PlanWalk.SetInstanceValue(site, value);
+            _walk.SetInstanceValue(site, value);
         }
         finally
         {
