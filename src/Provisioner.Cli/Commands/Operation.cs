@@ -35,6 +35,8 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings)
     {
         var loader = new ConfigLoader(new ConfigLoaderOptions(Context.WorkingDirectory, Context.Sources));
         var (root, diags) = loader.LoadTree(Context.WorkingDirectory, ct);
+        if (root is not null)
+            RequiredVersion.Check(root, diags);
         if (diags.HasErrors || root is null)
         {
             Context.WriteDiagnostics(diags);

@@ -159,6 +159,8 @@ internal static class PlanView
         o.Append(addr).Append(' ').Append(header).Append('\n');
         if (ReasonLine(c) is { } reason)
             o.Append("  # (").Append(reason).Append(")\n");
+        if (c.Deposed is not null && c.Action == ChangeAction.Delete)
+            o.Append("  # (left over from a partially-failed replacement of this instance)\n");
         WriteBlock(o, c, c.Action, color);
     }
 
@@ -167,7 +169,7 @@ internal static class PlanView
         var addr = c.Address;
         return c.Reason switch
         {
-            ActionReason.DeleteBecauseNoResourceConfig => $"because {addr.Resource} is not in configuration",
+            ActionReason.DeleteBecauseNoResourceConfig => $"because {addr.Resource.LocalName} is not in configuration",
             ActionReason.DeleteBecauseNoModule => $"because {addr.Resource.Module} is not in configuration",
             ActionReason.DeleteBecauseWrongRepetition => addr.Key.Kind switch
             {

@@ -306,6 +306,8 @@ public static class PlanFile
             w.WriteString("address", c.Address.ToString());
             if (c.Deposed is not null)
                 w.WriteString("deposed", c.Deposed);
+            if (c.ImportId is not null)
+                w.WriteString("import_id", c.ImportId);
             w.WriteString("provider", c.Provider);
             w.WriteString("action", c.Action.ToString());
             w.WriteString("reason", c.Reason.ToString());
@@ -355,6 +357,7 @@ public static class PlanFile
                 dependencies)
             {
                 Deposed = c.TryGetProperty("deposed", out var dep) ? dep.GetString() : null,
+                ImportId = c.TryGetProperty("import_id", out var imp) ? imp.GetString() : null,
                 PlannedPrivate = c.TryGetProperty("planned_private", out var pp) ? pp.GetBytesFromBase64() : null,
             });
         }

@@ -100,7 +100,7 @@ public static class PlanJson
                 w.WriteString("deposed", c.Deposed);
             w.WriteString("provider_name", c.Provider);
             w.WritePropertyName("change");
-            WriteChange(w, c.Action, c.Before, c.After, c.ReplacePaths);
+            WriteChange(w, c.Action, c.Before, c.After, c.ReplacePaths, c.ImportId);
             if (c.Reason != ActionReason.None)
                 w.WriteString("action_reason", c.Reason.JsonName());
             w.WriteEndObject();
@@ -108,7 +108,7 @@ public static class PlanJson
         w.WriteEndArray();
     }
 
-    private static void WriteChange(Utf8JsonWriter w, ChangeAction action, HclValue before, HclValue after, IReadOnlyList<AttributePath> replacePaths)
+    private static void WriteChange(Utf8JsonWriter w, ChangeAction action, HclValue before, HclValue after, IReadOnlyList<AttributePath> replacePaths, string? importId = null)
     {
         w.WriteStartObject();
         w.WriteStartArray("actions");
@@ -141,6 +141,12 @@ public static class PlanJson
                 w.WriteEndArray();
             }
             w.WriteEndArray();
+        }
+        if (importId is not null)
+        {
+            w.WriteStartObject("importing");
+            w.WriteString("id", importId);
+            w.WriteEndObject();
         }
         w.WriteEndObject();
     }

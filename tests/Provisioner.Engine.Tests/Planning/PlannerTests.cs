@@ -423,9 +423,9 @@ public sealed class PlannerTests
     [Fact]
     public async Task IdempotencyTokensAreStablePerGenerationAndDifferAcrossRecreation()
     {
-        var t1 = Execution.Executor.IdempotencyToken("L", "fake_thing.a", null, Sdk.Protocol.ChangeKind.Create, 1);
-        var t2 = Execution.Executor.IdempotencyToken("L", "fake_thing.a", null, Sdk.Protocol.ChangeKind.Create, 1);
-        var t3 = Execution.Executor.IdempotencyToken("L", "fake_thing.a", null, Sdk.Protocol.ChangeKind.Create, 2);
+        var t1 = Provisioner.Engine.Execution.Executor.IdempotencyToken("L", "fake_thing.a", null, Sdk.Protocol.ChangeKind.Create, 1);
+        var t2 = Provisioner.Engine.Execution.Executor.IdempotencyToken("L", "fake_thing.a", null, Sdk.Protocol.ChangeKind.Create, 1);
+        var t3 = Provisioner.Engine.Execution.Executor.IdempotencyToken("L", "fake_thing.a", null, Sdk.Protocol.ChangeKind.Create, 2);
         Assert.Equal(t1, t2);
         Assert.NotEqual(t1, t3);
 
