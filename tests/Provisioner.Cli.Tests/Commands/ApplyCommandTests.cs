@@ -31,7 +31,6 @@ public sealed class ApplyCommandTests : IDisposable
             ["module.workers.sim_machine.worker[0]", "module.workers.sim_machine.worker[1]", "sim_machine.cp[\"a\"]", "sim_machine.cp[\"b\"]", "sim_network.main"],
             state.Keys.Order(StringComparer.Ordinal));
         Assert.True(File.Exists(_ws.StatePath));
-        Assert.False(File.Exists(_ws.StatePath + ".backup"));
     }
 
     [Fact]
