@@ -85,6 +85,11 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings)
             if (a is not null)
                 replace.Add(a);
         }
+        if (!Settings.Destroy && Root is not null && !Directory.EnumerateFiles(Root.Config.Directory).Any(f => ConfigLoader.IsConfigFile(Path.GetFileName(f))))
+        {
+            diags.Error("No configuration files",
+                "Planning requires configuration to be present. Planning without a configuration would mark everything for destruction, which is normally not what is desired. If you would like to destroy everything, run with the -destroy option (or use destroy). Otherwise, create a Provisioner configuration file (.hcl) and try again.");
+        }
         if (Settings.Parallelism < 1)
             diags.Error("Invalid -parallelism value", "The -parallelism value must be at least 1.");
         if (Settings.RefreshOnly && Settings.Destroy)
