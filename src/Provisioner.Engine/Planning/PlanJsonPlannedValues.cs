@@ -22,7 +22,7 @@ internal static class PlanJsonPlannedValues
             var sensitive = o.Sensitive || o.After.DeepMarks().Contains(HclMarks.Sensitive);
             w.WriteStartObject(o.Name);
             w.WriteBoolean("sensitive", sensitive);
-            if (!sensitive && o.After.IsKnown)
+            if (!sensitive && o.After.IsWhollyKnown)
             {
                 w.WritePropertyName("value");
                 PlanJsonValues.WriteValue(w, o.After);

@@ -168,8 +168,8 @@ internal sealed partial class PlanWalk
     public Dictionary<string, string> MovedFrom { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// <c>-target</c>: keeps the changes of targeted instances and of everything they depend on; every other instance
-    /// is left exactly as recorded.
+    /// <c>-target</c>: keeps the changes of targeted instances and of everything they depend on (in destroy mode:
+    /// everything that depends on them); every other instance is left exactly as recorded.
     /// </summary>
     private List<ResourceInstanceChange> ApplyTargets(List<ResourceInstanceChange> changes)
     {
@@ -184,6 +184,20 @@ internal sealed partial class PlanWalk
                 queue.Enqueue(c.Address.Resource);
         }
         var byResource = changes.GroupBy(c => c.Address.Resource.ToString()).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        if (In.Options.Mode == PlanMode.Destroy)
+        {
+            // Destroying a target destroys what depends on it (dependants), never what it depends on.
+            queue.Clear();
+            for (var grew = true; grew;)
+            {
+                grew = false;
+                foreach (var c in changes)
+                {
+                    if (!selected.Contains(c.Address.Resource.ToString()) && c.Dependencies.Any(d => selected.Contains(d.ToString())))
+                        grew |= selected.Add(c.Address.Resource.ToString());
+                }
+            }
+        }
         while (queue.Count > 0)
         {
             var r = queue.Dequeue();

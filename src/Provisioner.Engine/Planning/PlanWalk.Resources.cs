@@ -202,7 +202,8 @@ internal sealed partial class PlanWalk
             }
             else
             {
-                values.Set(address.Key, HclValue.NullOf(type));
+                // Not created yet: its attributes are not known (null would make every reference to them an error).
+                values.Set(address.Key, HclValue.UnknownOf(type));
             }
             return;
         }

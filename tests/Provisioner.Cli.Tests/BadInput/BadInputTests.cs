@@ -10,7 +10,7 @@ namespace Provisioner.Cli.Tests.BadInput;
 /// and optionally: <c>setup/</c>, a configuration applied first (then its files are removed), so that a real state and
 /// inventory exist; <c>state.json</c>, copied in as <c>provisioner.state.json</c>; <c>pre</c>, command lines run (each
 /// must succeed) after the configuration is in place; <c>edit/</c>, files copied over the configuration after
-/// <c>pre</c>; <c>args</c>, the command line under test (default <c>plan</c>); <c>expect</c>, lines
+/// <c>pre</c> (a <c>state.json</c> there replaces the state); <c>args</c>, the command line under test (default <c>plan</c>); <c>expect</c>, lines
 /// <c>summary: TEXT</c> (required), <c>at: FILE:LINE:COL</c> and any number of <c>detail: TEXT</c>.
 /// </remarks>
 public sealed class BadInputTests
@@ -66,7 +66,7 @@ public sealed class BadInputTests
             }
             var edit = Path.Combine(source, "edit");
             if (Directory.Exists(edit))
-                CopyTree(edit, work);
+                CopyCase(edit, work);
             var args = File.Exists(Path.Combine(source, "args")) ? Split(File.ReadAllText(Path.Combine(source, "args"))) : ["plan"];
             var expect = Expectation.Read(Path.Combine(source, "expect"));
             var before = Snapshot(work);

@@ -155,6 +155,11 @@ public sealed class PlanJsonTests
     {
         var root = Json(FullPlan()).GetProperty("planned_values");
         Assert.Equal("{\"ip\":{\"sensitive\":false},\"password\":{\"sensitive\":true}}", root.GetProperty("outputs").GetRawText());
+        var partly = Json(FullPlan() with
+        {
+            OutputChanges = [new OutputChange("ips", ChangeAction.Create, HclValue.Null, HclValue.Tuple(S("10.0.0.1"), HclValue.UnknownOf(HclType.String)), false)],
+        }).GetProperty("planned_values").GetProperty("outputs");
+        Assert.Equal("{\"ips\":{\"sensitive\":false}}", partly.GetRawText());
         var module = root.GetProperty("root_module");
         Assert.Equal(
             ["data.sim_image.base", "sim_machine.db", "sim_machine.web[0]", "sim_network.main"],
