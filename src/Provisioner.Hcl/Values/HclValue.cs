@@ -312,7 +312,7 @@ public sealed partial class HclValue : IEquatable<HclValue>
             return SortedStringMap<HclValue>.FromSorted(keys, values);
         }
 
-        return SortedStringMap<HclValue>.FromUnsorted(keys, values);
+        return SortedStringMap<HclValue>.FromUnsortedOwned(keys, values);
     }
 
     /// <summary>

@@ -53,7 +53,60 @@ public sealed class SortedStringMap<T> : IReadOnlyDictionary<string, T>
             return new SortedStringMap<T>(keys, values);
         }
 
-        return FromUnsorted(keys, values);
+        return FromUnsortedOwned(keys, values);
+    }
+
+    /// <summary>
+    /// Builds from keys in any order, taking ownership of the arrays (internal: callers must not use them
+    /// afterwards); a later duplicate key wins.
+    /// </summary>
+    internal static SortedStringMap<T> FromUnsortedOwned(string[] keys, T[] values)
+    {
+        if (keys.Length > 16)
+        {
+            return FromUnsorted(keys, values);
+        }
+
+        // Small maps (attributes of one object): a stable insertion sort in place, then the last of equal keys kept.
+        var cmp = HclKeyComparer.Instance;
+        for (int i = 1; i < keys.Length; i++)
+        {
+            var k = keys[i];
+            var v = values[i];
+            int j = i - 1;
+            while (j >= 0 && cmp.Compare(keys[j], k) > 0)
+            {
+                keys[j + 1] = keys[j];
+                values[j + 1] = values[j];
+                j--;
+            }
+
+            keys[j + 1] = k;
+            values[j + 1] = v;
+        }
+
+        int m = 0;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (m > 0 && string.Equals(keys[m - 1], keys[i], StringComparison.Ordinal))
+            {
+                values[m - 1] = values[i];
+            }
+            else
+            {
+                keys[m] = keys[i];
+                values[m] = values[i];
+                m++;
+            }
+        }
+
+        if (m < keys.Length)
+        {
+            Array.Resize(ref keys, m);
+            Array.Resize(ref values, m);
+        }
+
+        return new SortedStringMap<T>(keys, values);
     }
 
     /// <summary>Builds from keys in any order (internal: the arrays are not kept); a later duplicate key wins.</summary>

@@ -149,4 +149,19 @@ public sealed class HclValueTests
         var decomposed = HclValue.Object(new KeyValuePair<string, HclValue>[] { new("e\u0301", N(1)), new("d", N(0)) });
         Assert.Equal(["d", "\u00e9"], decomposed.Attributes.Select(kv => kv.Key));
     }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(40)]
+    public void Object_ManyKeysShuffledWithRepeats_SortedAndTheLastWins(int n)
+    {
+        var random = new Random(n);
+        var items = Enumerable.Range(0, n).Select(i => new KeyValuePair<string, HclValue>($"k{i:D3}", N(i))).ToList();
+        items.AddRange(Enumerable.Range(0, n).Where(i => i % 3 == 0).Select(i => new KeyValuePair<string, HclValue>($"k{i:D3}", S($"again{i}"))));
+        var shuffled = items.Take(n).OrderBy(_ => random.Next()).Concat(items.Skip(n)).ToList();
+        var v = HclValue.Object(shuffled);
+        Assert.Equal(Enumerable.Range(0, n).Select(i => $"k{i:D3}"), v.Attributes.Select(kv => kv.Key));
+        for (var i = 0; i < n; i++)
+            Assert.Equal(i % 3 == 0 ? $"again{i}" : $"{i}", v.GetAttribute($"k{i:D3}").ToString().Trim('"'));
+    }
 }
