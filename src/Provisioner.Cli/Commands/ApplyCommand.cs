@@ -88,9 +88,7 @@ internal static class ApplyCommand
             if (ctx.WriteDiagnostics(first))
                 return 1;
         }
-        var code = await op.ExecuteAsync(planned, destroy, ct).ConfigureAwait(false);
-        (events as ProgressView)?.Finish();
-        return code;
+        return await op.ExecuteAsync(planned, destroy, ct).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -172,6 +172,7 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings)
     public async Task<int> ExecuteAsync(PlanOutcome planned, bool destroy, CancellationToken ct)
     {
         var outcome = await Executor.ApplyAsync(planned, new ApplyOptions(Settings.Parallelism), Context.StopScheduling, ct).ConfigureAwait(false);
+        (planned.Events as ProgressView)?.Finish();
         var writeDiags = await StateFileAccess.WriteAsync(Context, outcome.State, CancellationToken.None, Settings.StatePath).ConfigureAwait(false);
         Context.WriteDiagnostics(outcome.Diagnostics);
         Context.WriteDiagnostics(writeDiags);
@@ -182,7 +183,8 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings)
         else if (outcome.Succeeded)
         {
             var outputs = destroy ? [] : OutputsOf(outcome.State);
-            ApplyView.Render(Context.Out, Context.Color, new ApplyCounts(outcome.Added, outcome.Changed, outcome.Destroyed), destroy, outputs);
+            Context.Out.WriteLine();
+            ApplyView.Render(Context.Out, Context.Color, new ApplyCounts(outcome.Added, outcome.Changed, outcome.Destroyed, outcome.Forgotten, outcome.Imported), destroy, outputs);
         }
         else if (outcome.Stopped)
         {
