@@ -27,6 +27,31 @@ public sealed partial class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Plan_ReplaceAndUpdate_MatchesNormalisedGolden()
+    {
+        // Given
+        await _ws.Ok("apply", "-auto-approve");
+
+        // When
+        var r = await _ws.Run("plan", "-no-color", "-var", "zone=zone-b", "-var", "size=medium");
+
+        // Then: refresh lines (their order varies), timestamps, ids and addresses (they depend on creation order) normalised.
+        Assert.Equal(0, r.Code);
+        var lines = r.Out.Split('\n').Where(l => !l.Contains("Refreshing state...", StringComparison.Ordinal));
+        var normalised = Normalise(string.Join('\n', lines));
+        var golden = File.ReadAllText(PlanApplyWorkspace.Fixture("cluster_plan_replace.txt")).ReplaceLineEndings("\n");
+        Assert.Equal(golden, normalised);
+    }
+
+    private static string Normalise(string text)
+    {
+        text = Regex.Replace(text, @"\d{4}-\d\d-\d\dT[\d:.]+Z", "<timestamp>");
+        text = Regex.Replace(text, "m-[0-9a-f]{8}", "m-<id>");
+        text = Regex.Replace(text, "net-[0-9a-f]{8}", "net-<id>");
+        return Regex.Replace(text, @"10\.42\.0\.\d+", "10.42.0.<n>");
+    }
+
+    [Fact]
     public async Task Plan_DetailedExitcode_0WhenInSync_2AfterVariableChange_1OnError()
     {
         // Given
