@@ -46,6 +46,15 @@ public sealed class SimConformanceTests : ProviderConformanceTests, IDisposable
         }
     }
 
+    // For ConformanceSuiteSelfTests, which reuse this setup around deliberately defective providers.
+    internal HclValue Config => ProviderConfig;
+
+    internal string Directory => WorkingDirectory;
+
+    internal IEnumerable<ConformanceCase> AllCases => Cases;
+
+    internal Task<int?> Count(string typeName, CancellationToken ct) => CountRemoteObjectsAsync(typeName, ct);
+
     private static Dictionary<string, HclValue> Attrs(params (string Name, HclValue Value)[] attrs) =>
         attrs.ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal);
 }

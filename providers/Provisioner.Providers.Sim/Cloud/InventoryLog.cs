@@ -7,8 +7,8 @@ namespace Provisioner.Providers.Sim.Cloud;
 /// mutation, in a directory shared by every process that talks to the same "cloud".
 /// </summary>
 /// <remarks>
-/// <para>Every read and append happens under an exclusive lock on <c>inventory.lock</c> (an OS file lock, so it is
-/// released when a process dies). A reader keeps the byte offset of what it has replayed and reads only what was
+/// <para>Every read and append happens under an exclusive lock (<see cref="InventoryLock"/>: an OS lock on
+/// <c>inventory.lock</c>, released when a process dies). A reader keeps the byte offset of what it has replayed and reads only what was
 /// appended since.</para>
 /// <para>Appends are single <c>write</c> calls without fsync: a killed process's records survive in the page cache,
 /// so the simulated cloud survives process death (what the engine's crash tests need), not a power cut.</para>
@@ -19,9 +19,7 @@ internal sealed class InventoryLog : IDisposable
 {
     public const string LogFileName = "inventory.jsonl";
     public const string LockFileName = "inventory.lock";
-    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
-
-    private readonly string _lockPath;
+    private readonly InventoryLock _lock;
     private readonly FileStream _file;
     private byte[] _buffer = new byte[64 * 1024];
     private long _offset;
@@ -32,9 +30,9 @@ internal sealed class InventoryLog : IDisposable
         Directory = directory;
         if (create)
             System.IO.Directory.CreateDirectory(directory);
-        _lockPath = Path.Combine(directory, LockFileName);
         _file = new FileStream(Path.Combine(directory, LogFileName), create ? FileMode.OpenOrCreate : FileMode.Open,
             FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        _lock = InventoryLock.Acquire(directory);
     }
 
     public string Directory { get; }
@@ -42,29 +40,8 @@ internal sealed class InventoryLog : IDisposable
     /// <summary>Lines that did not parse (torn writes), so far.</summary>
     public int SkippedLines { get; private set; }
 
-    /// <summary>Takes the inter-process lock; dispose the result to release it.</summary>
-    public IDisposable Lock(CancellationToken ct)
-    {
-        var deadline = Environment.TickCount64 + (long)LockTimeout.TotalMilliseconds;
-        var spins = 0;
-        while (true)
-        {
-            ct.ThrowIfCancellationRequested();
-            try
-            {
-                // FileShare.None takes an exclusive flock on Unix: held per open file, released when the process dies.
-                return new FileStream(_lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
-            }
-            catch (IOException e) when (e is not DirectoryNotFoundException and not FileNotFoundException && Environment.TickCount64 < deadline)
-            {
-                spins++;
-                if (spins < 20)
-                    Thread.Yield();
-                else
-                    Thread.Sleep(1);
-            }
-        }
-    }
+    /// <summary>Takes the lock shared by every process and thread using this inventory; dispose the result to release it.</summary>
+    public InventoryLock.Held Lock(CancellationToken ct) => _lock.Enter(ct);
 
     /// <summary>Reads the records appended since the last call (call under <see cref="Lock"/>).</summary>
     public void ReadNew(Action<InventoryRecord> apply)
@@ -145,5 +122,9 @@ internal sealed class InventoryLog : IDisposable
         apply(record);
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        _file.Dispose();
+        _lock.Release();
+    }
 }

@@ -80,9 +80,15 @@ internal static class ApplyCommand
             ? new JsonEventsView(ctx.Out, TimeProvider.System)
             : new ProgressView(ctx.Out, ctx.InputIsTerminal && ctx.Color, TimeProvider.System, steps);
         planned.Events = events;
-        var code = await op.ExecuteAsync(planned, destroy, ct).ConfigureAwait(false);
-        (events as ProgressView)?.Finish();
-        return code;
+        if (!op.StateExists && plan.HasChanges)
+        {
+            // Record the new state's lineage before the first provider call: idempotency tokens derive from it, so an
+            // apply interrupted before its end and run again sends the same tokens instead of creating duplicates.
+            var first = await StateFileAccess.WriteAsIsAsync(ctx, planned.PriorState, CancellationToken.None, op.Settings.StatePath).ConfigureAwait(false);
+            if (ctx.WriteDiagnostics(first))
+                return 1;
+        }
+        return await op.ExecuteAsync(planned, destroy, ct).ConfigureAwait(false);
     }
 
     /// <summary>

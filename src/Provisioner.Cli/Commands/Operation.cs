@@ -35,6 +35,8 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings)
     {
         var loader = new ConfigLoader(new ConfigLoaderOptions(Context.WorkingDirectory, Context.Sources));
         var (root, diags) = loader.LoadTree(Context.WorkingDirectory, ct);
+        if (root is not null)
+            RequiredVersion.Check(root, diags);
         if (diags.HasErrors || root is null)
         {
             Context.WriteDiagnostics(diags);
@@ -82,6 +84,11 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings)
             diags.AddRange(d);
             if (a is not null)
                 replace.Add(a);
+        }
+        if (!Settings.Destroy && Root is not null && !Directory.EnumerateFiles(Root.Config.Directory).Any(f => ConfigLoader.IsConfigFile(Path.GetFileName(f))))
+        {
+            diags.Error("No configuration files",
+                "Planning requires configuration to be present. Planning without a configuration would mark everything for destruction, which is normally not what is desired. If you would like to destroy everything, run with the -destroy option (or use destroy). Otherwise, create a Provisioner configuration file (.hcl) and try again.");
         }
         if (Settings.Parallelism < 1)
             diags.Error("Invalid -parallelism value", "The -parallelism value must be at least 1.");
@@ -165,6 +172,7 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings)
     public async Task<int> ExecuteAsync(PlanOutcome planned, bool destroy, CancellationToken ct)
     {
         var outcome = await Executor.ApplyAsync(planned, new ApplyOptions(Settings.Parallelism), Context.StopScheduling, ct).ConfigureAwait(false);
+        (planned.Events as ProgressView)?.Finish();
         var writeDiags = await StateFileAccess.WriteAsync(Context, outcome.State, CancellationToken.None, Settings.StatePath).ConfigureAwait(false);
         Context.WriteDiagnostics(outcome.Diagnostics);
         Context.WriteDiagnostics(writeDiags);
@@ -175,11 +183,16 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings)
         else if (outcome.Succeeded)
         {
             var outputs = destroy ? [] : OutputsOf(outcome.State);
-            ApplyView.Render(Context.Out, Context.Color, new ApplyCounts(outcome.Added, outcome.Changed, outcome.Destroyed), destroy, outputs);
+            Context.Out.WriteLine();
+            ApplyView.Render(Context.Out, Context.Color, new ApplyCounts(outcome.Added, outcome.Changed, outcome.Destroyed, outcome.Forgotten, outcome.Imported), destroy, outputs);
         }
-        else if (outcome.Stopped)
+        else
         {
-            Context.Error.WriteLine("Provisioner was interrupted: the operations in progress finished and were recorded; nothing else was started.");
+            Context.Out.WriteLine();
+            Context.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{(destroy ? "Destroy" : "Apply")} {(outcome.Stopped ? "interrupted" : "failed")}! Resources: {outcome.Added} added, {outcome.Changed} changed, {outcome.Destroyed} destroyed, {outcome.Failed} failed."));
+            if (outcome.Stopped)
+                Context.Error.WriteLine("Provisioner was interrupted: the operations in progress finished and were recorded; nothing else was started.");
         }
         return outcome.Succeeded && !writeDiags.HasErrors ? 0 : 1;
     }

@@ -57,7 +57,15 @@ internal static class PlanCommand
             {
                 PriorState = planned.PriorStateForPlanFile(),
             };
-            await PlanFile.WriteAsync(path, contents, ct).ConfigureAwait(false);
+            try
+            {
+                await PlanFile.WriteAsync(path, contents, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                ctx.WriteDiagnostics([Diagnostic.Error("Failed to write plan file", $"Cannot write the plan to {outFile}: {ex.Message}")]);
+                return 1;
+            }
             if (json is null)
             {
                 ctx.Out.WriteLine();

@@ -38,6 +38,11 @@ internal static class StateFileAccess
     {
         var file = new LocalStateFile(ResolvePath(ctx, statePath));
         var diags = new DiagnosticList();
+        if (Directory.Exists(file.Path))
+        {
+            diags.Error("Failed to load state", $"{file.Path} is a directory, not a state file.");
+            return (null, true, diags);
+        }
         if (!file.Exists)
             return (null, false, diags);
         var result = await file.ReadAsync(ct).ConfigureAwait(false);

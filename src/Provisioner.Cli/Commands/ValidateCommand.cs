@@ -23,7 +23,9 @@ internal static class ValidateCommand
     public static int Run(CliContext ctx, bool json, CancellationToken ct)
     {
         var loader = new ConfigLoader(new ConfigLoaderOptions(ctx.WorkingDirectory, ctx.Sources));
-        var (_, diags) = loader.LoadTree(ctx.WorkingDirectory, ct);
+        var (root, diags) = loader.LoadTree(ctx.WorkingDirectory, ct);
+        if (root is not null)
+            RequiredVersion.Check(root, diags);
         var view = new ValidateView(ctx);
         if (json)
             view.Json(diags);

@@ -22,7 +22,7 @@ internal static class ApplyView
         o.Append(color ? PlanColors.Bold + PlanColors.Green + title + PlanColors.Reset : title).Append(' ');
         var resources = destroy
             ? string.Create(CultureInfo.InvariantCulture, $"Resources: {counts.Destroyed} destroyed")
-            : string.Create(CultureInfo.InvariantCulture, $"Resources: {counts.Added} added, {counts.Changed} changed, {counts.Destroyed} destroyed");
+            : string.Create(CultureInfo.InvariantCulture, $"Resources: {(counts.Imported > 0 ? $"{counts.Imported} imported, " : "")}{counts.Added} added, {counts.Changed} changed, {counts.Destroyed} destroyed");
         if (counts.Forgotten > 0)
             resources += string.Create(CultureInfo.InvariantCulture, $", {counts.Forgotten} forgotten");
         o.Append(PlanColors.Paint(resources + ".", PlanColors.Bold, color)).Append('\n');

@@ -43,13 +43,24 @@ internal sealed partial class PlanDiffWriter(StringBuilder output, bool color, I
     public void WriteEntry(int level, string label, int width, HclValue before, HclValue after, AttributePath path, bool element, bool insideDeleted = false)
     {
         var action = ActionOf(before, after);
-        var line = new StringBuilder();
-        line.Append(Indent(level)).Append(PlanColors.Symbol(action, color)).Append(' ');
+        output.Append(Indent(level)).Append(PlanColors.Symbol(action, color)).Append(' ');
         if (label.Length > 0)
-            line.Append(label.PadRight(width)).Append(" = ");
-        output.Append(line);
+            output.Append(label.PadRight(width)).Append(" = ");
         var forces = _replacePaths.Contains(path) ? " " + PlanColors.Paint("# forces replacement", PlanColors.Red, color) : "";
         var comma = element ? "," : "";
+        var heredoc = action switch
+        {
+            ChangeAction.Create or ChangeAction.NoOp => IsMultiline(after),
+            ChangeAction.Delete => IsMultiline(before),
+            _ => IsText(before) && IsText(after) && (IsMultiline(before) || IsMultiline(after)),
+        };
+        if (heredoc)
+        {
+            var arrow = action == ChangeAction.Delete && !element && !insideDeleted ? " -> null" : "";
+            WriteHeredoc(level, action, before, after, forces);
+            output.Append(arrow).Append(comma).Append('\n');
+            return;
+        }
         switch (action)
         {
             case ChangeAction.Create:
@@ -96,6 +107,43 @@ internal sealed partial class PlanDiffWriter(StringBuilder output, bool color, I
                 break;
         }
     }
+
+    /// <summary>
+    /// A multi-line string as Terraform shows it: <c>&lt;&lt;-EOT</c>, one line per text line (changed lines with
+    /// <c>-</c>/<c>+</c> when both sides are text), then <c>EOT</c>.
+    /// </summary>
+    private void WriteHeredoc(int level, ChangeAction action, HclValue before, HclValue after, string forces)
+    {
+        output.Append("<<-EOT").Append(forces).Append('\n');
+        var oldLines = IsText(before) && action != ChangeAction.Create ? Lines(before.AsString()) : [];
+        var newLines = IsText(after) && action != ChangeAction.Delete ? Lines(after.AsString()) : [];
+        if (action == ChangeAction.Delete)
+            newLines = oldLines;
+        else if (action != ChangeAction.Update)
+            oldLines = newLines;
+        foreach (var (kind, bi, ai) in Diff(oldLines, newLines))
+        {
+            var (symbol, text) = kind switch
+            {
+                '-' => (ChangeAction.Delete, oldLines[bi]),
+                '+' => (ChangeAction.Create, newLines[ai]),
+                _ => (ChangeAction.NoOp, newLines[ai]),
+            };
+            output.Append(Indent(level + 1)).Append(PlanColors.Symbol(symbol, color)).Append(' ').Append(text.AsString()).Append('\n');
+        }
+        output.Append(Indent(level + 1)).Append("EOT");
+    }
+
+    private static HclValue[] Lines(string text)
+    {
+        if (text.EndsWith('\n'))
+            text = text[..^1];
+        return [.. text.Split('\n').Select(HclValue.String)];
+    }
+
+    private static bool IsText(HclValue v) => !v.IsSensitive && v.IsKnownNotNull && v.Type.IsString;
+
+    private static bool IsMultiline(HclValue v) => IsText(v) && v.AsString().Contains('\n', StringComparison.Ordinal);
 
     /// <summary>A whole value created, deleted or unchanged: inline, or a block of entries that all carry that action.</summary>
     private void WriteSingle(int level, HclValue value, ChangeAction action, AttributePath path, string forces)
@@ -144,6 +192,7 @@ internal sealed partial class PlanDiffWriter(StringBuilder output, bool color, I
             keys.UnionWith(a.Keys);
         var shown = new List<(string Key, string Label, HclValue Before, HclValue After)>();
         var hidden = 0;
+        var width = 0; // as Terraform: the longest name not null on both sides, hidden ones included
         foreach (var key in keys)
         {
             var bv = b is not null && b.TryGetValue(key, out var x) ? x : HclValue.Null;
@@ -151,14 +200,15 @@ internal sealed partial class PlanDiffWriter(StringBuilder output, bool color, I
             var action = ActionOf(bv, av);
             if (bv.IsNull && av.IsNull && !isMap)
                 continue;
+            var label = isMap || !Identifier().IsMatch(key) ? Quote(key) : key;
+            width = Math.Max(width, label.Length);
             if (action == ChangeAction.NoOp && !showUnchanged && !(identifying && IdentifyingAttributes.Contains(key)))
             {
                 hidden++;
                 continue;
             }
-            shown.Add((key, isMap || !Identifier().IsMatch(key) ? Quote(key) : key, bv, av));
+            shown.Add((key, label, bv, av));
         }
-        var width = shown.Count == 0 ? 0 : shown.Max(s => s.Label.Length);
         foreach (var (key, label, bv, av) in shown)
             WriteEntry(level, label, width, bv, av, isMap ? path.ThenKey(key) : path.ThenAttr(key), element: false, insideDeleted);
         if (hidden > 0)
@@ -187,8 +237,6 @@ internal sealed partial class PlanDiffWriter(StringBuilder output, bool color, I
             switch (kind)
             {
                 case '=':
-                    WriteEntry(level, "", 0, b[bi], a[ai], path.ThenIndex(ai), element: true);
-                    break;
                 case '~':
                     WriteEntry(level, "", 0, b[bi], a[ai], path.ThenIndex(ai), element: true);
                     break;
@@ -209,6 +257,62 @@ internal sealed partial class PlanDiffWriter(StringBuilder output, bool color, I
     /// map paired with an added one at the same place (shown as an in-place change of that element).
     /// </summary>
     private static List<(char Kind, int Before, int After)> Diff(IReadOnlyList<HclValue> b, IReadOnlyList<HclValue> a)
+    {
+        // Trim the common head and tail first; the table is only for the middle, and a huge middle is compared by position.
+        var head = 0;
+        while (head < b.Count && head < a.Count && b[head].RawEquals(a[head]))
+            head++;
+        var tail = 0;
+        while (tail < b.Count - head && tail < a.Count - head && b[b.Count - 1 - tail].RawEquals(a[a.Count - 1 - tail]))
+            tail++;
+        var result = new List<(char, int, int)>();
+        for (var i = 0; i < head; i++)
+            result.Add(('=', i, i));
+        var bMid = b.Skip(head).Take(b.Count - head - tail).ToList();
+        var aMid = a.Skip(head).Take(a.Count - head - tail).ToList();
+        foreach (var (kind, bi, ai) in (long)bMid.Count * aMid.Count > MaxTableCells ? DiffByPosition(bMid, aMid) : DiffMiddle(bMid, aMid))
+            result.Add((kind, bi < 0 ? -1 : bi + head, ai < 0 ? -1 : ai + head));
+        for (var i = 0; i < tail; i++)
+            result.Add(('=', b.Count - tail + i, a.Count - tail + i));
+        return result;
+    }
+
+    private const long MaxTableCells = 1_000_000;
+
+    private static List<(char Kind, int Before, int After)> DiffByPosition(IReadOnlyList<HclValue> b, IReadOnlyList<HclValue> a)
+    {
+        var result = new List<(char, int, int)>();
+        for (var i = 0; i < Math.Max(b.Count, a.Count); i++)
+        {
+            if (i < b.Count && i < a.Count)
+            {
+                if (b[i].RawEquals(a[i]))
+                {
+                    result.Add(('=', i, i));
+                }
+                else if (IsStructured(b[i]) && IsStructured(a[i]))
+                {
+                    result.Add(('~', i, i));
+                }
+                else
+                {
+                    result.Add(('-', i, -1));
+                    result.Add(('+', -1, i));
+                }
+            }
+            else if (i < b.Count)
+            {
+                result.Add(('-', i, -1));
+            }
+            else
+            {
+                result.Add(('+', -1, i));
+            }
+        }
+        return result;
+    }
+
+    private static List<(char Kind, int Before, int After)> DiffMiddle(IReadOnlyList<HclValue> b, IReadOnlyList<HclValue> a)
     {
         var lcs = new int[b.Count + 1, a.Count + 1];
         for (var i = b.Count - 1; i >= 0; i--)

@@ -22,7 +22,7 @@ internal static class PlanView
     public static string RenderToString(Plan plan, bool color)
     {
         var o = new StringBuilder();
-        var changes = plan.Changes.Where(c => c.Action != ChangeAction.NoOp).ToList();
+        var changes = plan.Changes.Where(c => c.Action != ChangeAction.NoOp || c.ImportId is not null).ToList();
         var outputs = plan.OutputChanges.Where(c => c.Action != ChangeAction.NoOp).ToList();
         var drift = plan.Drift.Where(c => c.Action != ChangeAction.NoOp).ToList();
 
@@ -88,7 +88,8 @@ internal static class PlanView
     {
         var s = PlanSummary.Of(changes);
         var forget = changes.Count(c => c.Action == ChangeAction.Forget);
-        var text = string.Create(CultureInfo.InvariantCulture, $"Plan: {s.Add} to add, {s.Change} to change, {s.Destroy} to destroy");
+        var imports = changes.Count(c => c.ImportId is not null);
+        var text = string.Create(CultureInfo.InvariantCulture, $"Plan: {(imports > 0 ? $"{imports} to import, " : "")}{s.Add} to add, {s.Change} to change, {s.Destroy} to destroy");
         return forget > 0 ? string.Create(CultureInfo.InvariantCulture, $"{text}, {forget} to forget.") : text + ".";
     }
 
@@ -148,6 +149,7 @@ internal static class PlanView
             ChangeAction.Update => "will be updated in-place",
             ChangeAction.Delete => "will be destroyed",
             ChangeAction.Forget => "will no longer be managed by Provisioner",
+            ChangeAction.NoOp => "will be imported",
             _ => c.Reason switch
             {
                 ActionReason.ReplaceBecauseTainted => "is tainted, so must be replaced",
@@ -159,6 +161,10 @@ internal static class PlanView
         o.Append(addr).Append(' ').Append(header).Append('\n');
         if (ReasonLine(c) is { } reason)
             o.Append("  # (").Append(reason).Append(")\n");
+        if (c.ImportId is not null)
+            o.Append("  # (imported from \"").Append(c.ImportId).Append("\")\n");
+        if (c.Deposed is not null && c.Action == ChangeAction.Delete)
+            o.Append("  # (left over from a partially-failed replacement of this instance)\n");
         WriteBlock(o, c, c.Action, color);
     }
 
@@ -167,7 +173,7 @@ internal static class PlanView
         var addr = c.Address;
         return c.Reason switch
         {
-            ActionReason.DeleteBecauseNoResourceConfig => $"because {addr.Resource} is not in configuration",
+            ActionReason.DeleteBecauseNoResourceConfig => $"because {addr.Resource.LocalName} is not in configuration",
             ActionReason.DeleteBecauseNoModule => $"because {addr.Resource.Module} is not in configuration",
             ActionReason.DeleteBecauseWrongRepetition => addr.Key.Kind switch
             {

@@ -91,6 +91,8 @@ internal sealed class ProgressView(TextWriter output, bool terminal, TimeProvide
         ChangeAction.Create => "Creation",
         ChangeAction.Update => "Modifications",
         ChangeAction.Delete => "Destruction",
+        ChangeAction.NoOp => "Import",
+        ChangeAction.Forget => "Removal from state",
         _ => "Read",
     };
 }

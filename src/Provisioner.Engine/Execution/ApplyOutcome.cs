@@ -8,5 +8,11 @@ namespace Provisioner.Engine.Execution;
 /// <param name="Stopped">True when interrupted: some steps never started.</param>
 public sealed record ApplyOutcome(StateSnapshot State, DiagnosticList Diagnostics, int Added, int Changed, int Destroyed, int Failed, bool Stopped)
 {
+    /// <summary>Objects adopted by <c>import</c> blocks.</summary>
+    public int Imported { get; init; }
+
+    /// <summary>Objects dropped from state by <c>removed</c> blocks (not destroyed).</summary>
+    public int Forgotten { get; init; }
+
     public bool Succeeded => !Diagnostics.HasErrors && !Stopped;
 }

@@ -28,6 +28,8 @@ internal sealed class ExecutorRun
     private int _changed;
     private int _destroyed;
     private int _failed;
+    private int _imported;
+    private int _forgotten;
 
     public ExecutorRun(PlanWalk walk, Plan plan, ApplyOptions options)
     {
@@ -71,8 +73,14 @@ internal sealed class ExecutorRun
             stopped = result.Count(WalkStatus.NotStarted) > 0;
         }
         await RecordOutputsAsync().ConfigureAwait(false);
+        if (_plan.Mode == PlanMode.Normal && !_diagnostics.HasErrors)
+            _diagnostics.AddRange(await _walk.EvaluateChecksAsync().ConfigureAwait(false));
         _state.Tidy();
-        return new ApplyOutcome(_state.State, _diagnostics, _added, _changed, _destroyed, _failed, stopped);
+        return new ApplyOutcome(_state.State, _diagnostics, _added, _changed, _destroyed, _failed, stopped)
+        {
+            Imported = _imported,
+            Forgotten = _forgotten,
+        };
     }
 
     /// <summary>Data sources read during planning and objects refreshed with differences go into state first.</summary>
@@ -112,6 +120,12 @@ internal sealed class ExecutorRun
                     break;
                 case ChangeAction.Read:
                     create = new ApplyStep(c, StepPhase.Read);
+                    break;
+                case ChangeAction.NoOp when c.ImportId is not null:
+                    create = new ApplyStep(c, StepPhase.Import);
+                    break;
+                case ChangeAction.Forget:
+                    delete = new ApplyStep(c, StepPhase.Forget);
                     break;
                 case ChangeAction.Delete:
                     delete = new ApplyStep(c, StepPhase.Delete);
@@ -183,6 +197,8 @@ internal sealed class ExecutorRun
             {
                 StepPhase.Delete => await DeleteAsync(step, ct).ConfigureAwait(false),
                 StepPhase.Read => await ReadAsync(step, ct).ConfigureAwait(false),
+                StepPhase.Import => Import(step),
+                StepPhase.Forget => Forget(step),
                 _ => await CreateOrUpdateAsync(step, ct).ConfigureAwait(false),
             };
         }
@@ -212,6 +228,28 @@ internal sealed class ExecutorRun
             return null;
         var id = plain.GetAttribute("id");
         return id.IsKnown && !id.IsNull && id.Type.IsString ? id.AsString() : null;
+    }
+
+    private bool Import(ApplyStep step)
+    {
+        var c = step.Change;
+        var deps = c.Dependencies.Select(d => d.ToString()).ToList();
+        var priv = _walk.ImportedPrivate.GetValueOrDefault(c);
+        _walk.Sites.TryGetValue(c, out var site);
+        _state.Set(c.Address, null, c.Provider, EachOf(c.Address), c.Before, priv, InstanceStatus.Ready, _plan.PriorSerial + 1, deps,
+            site?.Resource.Lifecycle.CreateBeforeDestroy ?? false);
+        Interlocked.Increment(ref _imported);
+        Events.Emit(new StepCompleted(Now, c.Address.ToString(), ChangeAction.NoOp, c.ImportId, TimeSpan.Zero));
+        return true;
+    }
+
+    private bool Forget(ApplyStep step)
+    {
+        var c = step.Change;
+        _state.Remove(c.Address, null);
+        Interlocked.Increment(ref _forgotten);
+        Events.Emit(new StepCompleted(Now, c.Address.ToString(), ChangeAction.Forget, IdOf(c.Before), TimeSpan.Zero));
+        return true;
     }
 
     private async Task<bool> DeleteAsync(ApplyStep step, CancellationToken ct)
@@ -271,7 +309,7 @@ internal sealed class ExecutorRun
         var type = site.Schema.Block.ImpliedType();
         var prior = kind == ChangeKind.Create ? HclValue.NullOf(type) : c.Before.UnmarkDeep().Value;
         var recorded = _state.Find(c.Address, null);
-        byte[]? priorPrivate = kind == ChangeKind.Update ? recorded?.Private : null;
+        byte[]? priorPrivate = kind == ChangeKind.Update ? recorded?.Private ?? _walk.ImportedPrivate.GetValueOrDefault(c) : null;
 
         // Evaluate the configuration again with the values known now and have the provider plan it again; the
         // result must agree with every value the saved plan already knew.
@@ -372,7 +410,7 @@ internal sealed class ExecutorRun
         await _evalLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            PlanWalk.SetInstanceValue(site, newValue);
+            _walk.SetInstanceValue(site, newValue);
             var before = _walk.Diagnostics.Count;
             var ctx = site.Scope.ForInstance(site.Key, site.EachValue);
             foreach (var rule in site.Resource.Lifecycle.Postconditions)
@@ -440,7 +478,7 @@ internal sealed class ExecutorRun
         await _evalLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            PlanWalk.SetInstanceValue(site, value);
+            _walk.SetInstanceValue(site, value);
         }
         finally
         {

@@ -29,7 +29,12 @@ internal static class RefreshResults
                 existing.Status, existing.Generation, existing.Dependencies.ToList(), existing.CreateBeforeDestroy);
         }
         if (plan.Mode == PlanMode.Destroy)
+        {
+            // As in Terraform, a full destroy leaves nothing recorded: data sources are forgotten too.
+            if (plan.Options.TargetList.Count == 0)
+                state.RemoveDataResources();
             return;
+        }
         foreach (var (resource, key, provider, value) in walk.DataReads)
             state.Set(resource.Instance(key), null, provider, ExecutorRun.EachOf(resource.Instance(key)), value, null, InstanceStatus.Ready, 0, [], false);
     }

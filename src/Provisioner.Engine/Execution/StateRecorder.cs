@@ -85,6 +85,20 @@ internal sealed class StateRecorder(StateSnapshot state)
         }
     }
 
+    /// <summary>Forgets every data source instance (a full destroy leaves an empty state).</summary>
+    public void RemoveDataResources()
+    {
+        lock (_lock)
+        {
+            foreach (var r in State.Resources.Where(r => r.Mode == "data"))
+            {
+                foreach (var inst in r.Instances)
+                    _instances.Remove((r.Address, Planning.PlanWalk.KeyOf(inst), inst.Deposed));
+                r.Instances.Clear();
+            }
+        }
+    }
+
     /// <summary>Marks the current object of an instance as deposed (create_before_destroy) and returns its new id.</summary>
     public string? Depose(ResourceInstanceAddress address, Func<string> newId)
     {

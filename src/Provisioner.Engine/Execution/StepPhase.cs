@@ -7,4 +7,10 @@ internal enum StepPhase
     Update,
     Delete,
     Read,
+
+    /// <summary>Records an object adopted by an <c>import</c> block (no provider call).</summary>
+    Import,
+
+    /// <summary>Drops an object from state without destroying it (a <c>removed</c> block with <c>destroy = false</c>).</summary>
+    Forget,
 }

@@ -23,6 +23,50 @@ public static class PlanFile
     /// <summary>Lower-case hex SHA-256 of a configuration file's bytes (the digests the file records).</summary>
     public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
+    /// <summary>
+    /// Whether a saved plan can still be applied: the state must be the one it was made against (same lineage and
+    /// serial; no state at all only for a plan made without one) and every configuration file must have the digest
+    /// recorded, with none added or removed. Returns the errors (empty when the plan is current).
+    /// </summary>
+    /// <param name="currentLineage">The current state's lineage, or null when there is no state.</param>
+    /// <param name="currentSerial">The current state's serial (ignored without a state).</param>
+    /// <param name="currentDigests">Relative path → <see cref="Sha256Hex"/> of the configuration files now.</param>
+    public static DiagnosticList CheckCurrent(PlanFileContents contents, string? currentLineage, long currentSerial, IReadOnlyDictionary<string, string> currentDigests)
+    {
+        var diags = new DiagnosticList();
+        var plan = contents.Plan;
+        var stateMoved = currentLineage is null
+            ? plan.PriorSerial != 0
+            : currentLineage != plan.PriorLineage || currentSerial != plan.PriorSerial;
+        if (stateMoved)
+        {
+            diags.Error(
+                "Saved plan is stale",
+                "The given plan file can no longer be applied because the state was changed by another operation after the plan was created.");
+        }
+        var changed = new List<string>();
+        foreach (var (path, digest) in contents.ConfigurationDigests)
+        {
+            if (!currentDigests.TryGetValue(path, out var now))
+                changed.Add(path + " (removed)");
+            else if (!string.Equals(now, digest, StringComparison.OrdinalIgnoreCase))
+                changed.Add(path + " (changed)");
+        }
+        foreach (var path in currentDigests.Keys)
+        {
+            if (!contents.ConfigurationDigests.ContainsKey(path))
+                changed.Add(path + " (added)");
+        }
+        if (changed.Count > 0)
+        {
+            changed.Sort(StringComparer.Ordinal);
+            diags.Error(
+                "Saved plan does not match the configuration",
+                "The configuration changed after the plan was created: " + string.Join(", ", changed) + ". Create a new plan.");
+        }
+        return diags;
+    }
+
     /// <summary>The file's bytes (UTF-8 JSON, keys in a fixed order, maps sorted ordinally, trailing newline).</summary>
     public static byte[] Serialize(PlanFileContents contents)
     {
@@ -262,6 +306,8 @@ public static class PlanFile
             w.WriteString("address", c.Address.ToString());
             if (c.Deposed is not null)
                 w.WriteString("deposed", c.Deposed);
+            if (c.ImportId is not null)
+                w.WriteString("import_id", c.ImportId);
             w.WriteString("provider", c.Provider);
             w.WriteString("action", c.Action.ToString());
             w.WriteString("reason", c.Reason.ToString());
@@ -311,6 +357,7 @@ public static class PlanFile
                 dependencies)
             {
                 Deposed = c.TryGetProperty("deposed", out var dep) ? dep.GetString() : null,
+                ImportId = c.TryGetProperty("import_id", out var imp) ? imp.GetString() : null,
                 PlannedPrivate = c.TryGetProperty("planned_private", out var pp) ? pp.GetBytesFromBase64() : null,
             });
         }

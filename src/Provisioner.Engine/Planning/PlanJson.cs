@@ -51,6 +51,7 @@ public static class PlanJson
             w.WriteEndObject();
         }
         w.WriteEndObject();
+        PlanJsonPlannedValues.Write(w, plan);
         WriteResourceChanges(w, "resource_drift", plan.Drift);
         WriteResourceChanges(w, "resource_changes", plan.Changes);
         w.WriteStartObject("output_changes");
@@ -75,7 +76,8 @@ public static class PlanJson
     private static void WriteResourceChanges(Utf8JsonWriter w, string name, IReadOnlyList<ResourceInstanceChange> changes)
     {
         w.WriteStartArray(name);
-        foreach (var c in changes)
+        // Terraform sorts by address text, then deposed key (current object first).
+        foreach (var c in changes.OrderBy(c => c.Address.ToString(), StringComparer.Ordinal).ThenBy(c => c.Deposed ?? "", StringComparer.Ordinal))
         {
             var r = c.Address.Resource;
             w.WriteStartObject();
@@ -98,7 +100,7 @@ public static class PlanJson
                 w.WriteString("deposed", c.Deposed);
             w.WriteString("provider_name", c.Provider);
             w.WritePropertyName("change");
-            WriteChange(w, c.Action, c.Before, c.After, c.ReplacePaths);
+            WriteChange(w, c.Action, c.Before, c.After, c.ReplacePaths, c.ImportId);
             if (c.Reason != ActionReason.None)
                 w.WriteString("action_reason", c.Reason.JsonName());
             w.WriteEndObject();
@@ -106,7 +108,7 @@ public static class PlanJson
         w.WriteEndArray();
     }
 
-    private static void WriteChange(Utf8JsonWriter w, ChangeAction action, HclValue before, HclValue after, IReadOnlyList<AttributePath> replacePaths)
+    private static void WriteChange(Utf8JsonWriter w, ChangeAction action, HclValue before, HclValue after, IReadOnlyList<AttributePath> replacePaths, string? importId = null)
     {
         w.WriteStartObject();
         w.WriteStartArray("actions");
@@ -139,6 +141,12 @@ public static class PlanJson
                 w.WriteEndArray();
             }
             w.WriteEndArray();
+        }
+        if (importId is not null)
+        {
+            w.WriteStartObject("importing");
+            w.WriteString("id", importId);
+            w.WriteEndObject();
         }
         w.WriteEndObject();
     }

@@ -7,20 +7,26 @@ namespace Provisioner.Engine.Planning;
 internal sealed partial class PlanWalk
 {
     private readonly Dictionary<string, int> _orderIndex = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<ConfigVertex>> _upstream = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(ConfigVertex Vertex, ConfigVertex[] Dependencies)>> _upstream = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _evaluatedAt = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _changedAt = new(StringComparer.Ordinal);
+    private long _version;
 
     /// <summary>Set while the executor uses this walk: output changes are no longer collected.</summary>
     public bool Applying { get; set; }
 
     /// <summary>
     /// Evaluates again, in dependency order, the variables, locals and outputs between <paramref name="v"/> and the
-    /// resources it depends on, so they see values recorded since planning.
+    /// resources it depends on, so they see values recorded since planning. A vertex is evaluated again only when
+    /// nothing has been evaluated for it during apply yet, or when one of its direct dependencies changed since:
+    /// a resource with a new instance value (<see cref="SetInstanceValue"/>) or a vertex evaluated again.
     /// </summary>
     public async Task ReevaluateUpstreamAsync(ConfigVertex v)
     {
         if (!_upstream.TryGetValue(v.Id, out var list))
         {
             list = [];
+            var found = new List<ConfigVertex>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var stack = new Stack<ConfigVertex>(Graph.Graph.DependenciesOf(v));
             while (stack.Count > 0)
@@ -29,15 +35,33 @@ internal sealed partial class PlanWalk
                 if (!seen.Add(d.Id) || d.IsResource || d.Key.StartsWith("provider.", StringComparison.Ordinal))
                     continue;
                 if (!(d.Key.StartsWith("module.", StringComparison.Ordinal) && !d.Key.EndsWith("#outputs", StringComparison.Ordinal)))
-                    list.Add(d);
+                    found.Add(d);
                 foreach (var dd in Graph.Graph.DependenciesOf(d))
                     stack.Push(dd);
             }
-            list.Sort((a, b) => _orderIndex[a.Id].CompareTo(_orderIndex[b.Id]));
+            found.Sort((a, b) => _orderIndex[a.Id].CompareTo(_orderIndex[b.Id]));
+            list = found.Select(d => (d, Graph.Graph.DependenciesOf(d).ToArray())).ToList();
             _upstream[v.Id] = list;
         }
-        foreach (var d in list)
+        foreach (var (d, deps) in list)
+        {
+            if (_evaluatedAt.TryGetValue(d.Id, out var at) && !ChangedSince(deps, at))
+                continue;
             await VisitAsync(d).ConfigureAwait(false);
+            var now = ++_version;
+            _evaluatedAt[d.Id] = now;
+            _changedAt[d.Id] = now;
+        }
+    }
+
+    private bool ChangedSince(ConfigVertex[] deps, long at)
+    {
+        foreach (var dep in deps)
+        {
+            if (_changedAt.TryGetValue(dep.Id, out var changed) && changed > at)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Evaluates an instance's configuration with the values known now.</summary>
@@ -48,11 +72,12 @@ internal sealed partial class PlanWalk
     }
 
     /// <summary>Records an instance's new value so later evaluations see it.</summary>
-    public static void SetInstanceValue(InstanceSite site, HclValue value)
+    public void SetInstanceValue(InstanceSite site, HclValue value)
     {
         var values = site.Scope.Resources[site.Resource.Address];
         values.Set(site.Key, value);
         site.Scope.ResourceChanged(site.Resource.Address);
+        _changedAt[site.Vertex.Id] = ++_version;
     }
 
     /// <summary>The root module's outputs evaluated with the values known now (after apply).</summary>

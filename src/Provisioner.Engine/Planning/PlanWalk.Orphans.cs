@@ -34,12 +34,18 @@ internal sealed partial class PlanWalk
             var moduleGone = !address.Module.IsRoot && !ModuleInstanceExists(address.Module);
             var deps = r.Instances.SelectMany(i => i.Dependencies).Distinct(StringComparer.Ordinal)
                 .Select(d => AddressParser.Parse(d).Address?.Resource).OfType<ResourceAddress>().ToList();
+            var forget = In.Options.Mode == PlanMode.Normal && RemovedWithoutDestroy(address);
             foreach (var inst in r.Instances)
             {
                 var instAddress = address.Instance(KeyOf(inst));
                 var before = PriorValue(r.Address, inst, type, schema, refreshed, instAddress, provider.StateName);
                 if (before is null || In.Options.Mode == PlanMode.RefreshOnly)
                     continue;
+                if (forget && inst.Deposed is null)
+                {
+                    AddChange(new ResourceInstanceChange(instAddress, provider.StateName, ChangeAction.Forget, before, before, [], ActionReason.None, deps));
+                    continue;
+                }
                 var reason = In.Options.Mode == PlanMode.Destroy || inst.Deposed is not null ? ActionReason.None
                     : moduleGone ? ActionReason.DeleteBecauseNoModule : ActionReason.DeleteBecauseNoResourceConfig;
                 AddChange(new ResourceInstanceChange(instAddress, provider.StateName, ChangeAction.Delete, before, HclValue.NullOf(type), [], reason, deps)
@@ -49,6 +55,41 @@ internal sealed partial class PlanWalk
             }
         }
     }
+
+    /// <summary>
+    /// True when a <c>removed</c> block with <c>lifecycle { destroy = false }</c> names this resource (or a module
+    /// containing it): its objects are forgotten (dropped from state) instead of destroyed.
+    /// </summary>
+    private bool RemovedWithoutDestroy(ResourceAddress address)
+    {
+        foreach (var node in In.Root.Descendants())
+        {
+            foreach (var rb in node.Config.Removed)
+            {
+                if (rb.Destroy)
+                    continue;
+                var prefix = node.IsRoot ? "" : node.Address + ".";
+                var from = AddressParser.Parse(prefix + rb.From.ToString()).Address;
+                if (from is null)
+                    continue;
+                if (from.Resource is not null)
+                {
+                    if (from.Resource.Type == address.Type && from.Resource.Name == address.Name && from.Resource.Mode == address.Mode &&
+                        SameModuleIgnoringKeys(from.Resource.Module, address.Module))
+                        return true;
+                }
+                else if (address.Module.Steps.Count >= from.Module.Steps.Count &&
+                    from.Module.Steps.Select(st => st.Name).SequenceEqual(address.Module.Steps.Take(from.Module.Steps.Count).Select(st => st.Name)))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static bool SameModuleIgnoringKeys(ModuleInstance a, ModuleInstance b) =>
+        a.Steps.Select(s => s.Name).SequenceEqual(b.Steps.Select(s => s.Name));
 
     private bool ModuleInstanceExists(ModuleInstance path)
     {
@@ -127,8 +168,8 @@ internal sealed partial class PlanWalk
     public Dictionary<string, string> MovedFrom { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// <c>-target</c>: keeps the changes of targeted instances and of everything they depend on; every other instance
-    /// is left exactly as recorded.
+    /// <c>-target</c>: keeps the changes of targeted instances and of everything they depend on (in destroy mode:
+    /// everything that depends on them); every other instance is left exactly as recorded.
     /// </summary>
     private List<ResourceInstanceChange> ApplyTargets(List<ResourceInstanceChange> changes)
     {
@@ -143,6 +184,20 @@ internal sealed partial class PlanWalk
                 queue.Enqueue(c.Address.Resource);
         }
         var byResource = changes.GroupBy(c => c.Address.Resource.ToString()).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        if (In.Options.Mode == PlanMode.Destroy)
+        {
+            // Destroying a target destroys what depends on it (dependants), never what it depends on.
+            queue.Clear();
+            for (var grew = true; grew;)
+            {
+                grew = false;
+                foreach (var c in changes)
+                {
+                    if (!selected.Contains(c.Address.Resource.ToString()) && c.Dependencies.Any(d => selected.Contains(d.ToString())))
+                        grew |= selected.Add(c.Address.Resource.ToString());
+                }
+            }
+        }
         while (queue.Count > 0)
         {
             var r = queue.Dequeue();

@@ -61,6 +61,12 @@ internal sealed partial class PlanWalk
             }
             PlanDeposed(address, deposed, type, schema, refreshed, provider, deps);
             s.ResourceChanged(res.Address);
+            if (priorInstances.Count > 0)
+            {
+                // The configuration is still checked (as `terraform destroy` validates first): its values are discarded.
+                var key = priorInstances.Keys.First();
+                SchemaDecoder.Decode(schema.Block, res.Config, s.ForInstance(key, HclValue.DynamicVal), Diagnostics);
+            }
             return;
         }
 
@@ -130,7 +136,7 @@ internal sealed partial class PlanWalk
     private HclValue? PriorValue(string resourceAddress, InstanceState inst, HclType type, ResourceSchema schema,
         Dictionary<string, ReadResult>? refreshed, ResourceInstanceAddress address, string provider)
     {
-        var decoded = StateValues.Decode(inst, type);
+        var decoded = _decoded.Take(inst, type);
         if (!decoded.IsSuccess)
         {
             Diagnostics.Error("Invalid recorded object",
@@ -180,6 +186,18 @@ internal sealed partial class PlanWalk
         if (inst is not null)
             prior = PriorValue(address.Resource.ToString(), inst, type, schema, refreshed, address, provider.StateName);
         var site = new InstanceSite(s, res, v, address.Key, each, provider, schema);
+        string? importId = null;
+        byte[]? importPrivate = null;
+        if (inst is null && In.Options.Mode == PlanMode.Normal && _imports.TryGetValue(address.ToString(), out var ib))
+        {
+            var imported = await ImportForPlanAsync(ib, provider, schema, address).ConfigureAwait(false);
+            if (imported is null)
+            {
+                values.Set(address.Key, HclValue.UnknownOf(type));
+                return;
+            }
+            (prior, importPrivate, importId) = imported.Value;
+        }
 
         if (In.Options.Mode == PlanMode.RefreshOnly)
         {
@@ -190,7 +208,8 @@ internal sealed partial class PlanWalk
             }
             else
             {
-                values.Set(address.Key, HclValue.NullOf(type));
+                // Not created yet: its attributes are not known (null would make every reference to them an error).
+                values.Set(address.Key, HclValue.UnknownOf(type));
             }
             return;
         }
@@ -232,7 +251,7 @@ internal sealed partial class PlanWalk
         else
         {
             planned = await provider.Provider.PlanChangeAsync(new PlanRequest(res.Type, priorPlain,
-                ObjectChange.ProposedNew(schema.Block, priorPlain, configPlain), configPlain, inst!.Private), Ct).ConfigureAwait(false);
+                ObjectChange.ProposedNew(schema.Block, priorPlain, configPlain), configPlain, inst?.Private ?? importPrivate), Ct).ConfigureAwait(false);
             if (!planned.Diagnostics.Any(d => d.IsError))
             {
                 foreach (var p in planned.RequiresReplace.Concat(ObjectChange.ForceNewChanges(schema.Block, priorPlain, planned.PlannedState)))
@@ -280,11 +299,43 @@ internal sealed partial class PlanWalk
             action.IsReplace() ? replacePaths : [], reason, deps)
         {
             PlannedPrivate = planned.PlannedPrivate,
+            ImportId = importId,
         };
         AddChange(change);
         Sites[change] = site;
+        if (importPrivate is not null)
+            ImportedPrivate[change] = importPrivate;
         values.Set(address.Key, after);
         Events.Emit(new InstancePlanned(In.Time.GetUtcNow(), change));
+    }
+
+    /// <summary>The provider's private data of objects imported during planning (recorded with them on apply).</summary>
+    public Dictionary<ResourceInstanceChange, byte[]> ImportedPrivate { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Reads the object an <c>import</c> block names; null (with an error) when it cannot.</summary>
+    private async Task<(HclValue Value, byte[]? Private, string Id)?> ImportForPlanAsync(Config.ImportBlock ib, ProviderHandle provider, ResourceSchema schema, ResourceInstanceAddress address)
+    {
+        var idValue = Evaluate(ib.Id, RootScope.Context, HclValue.DynamicVal).UnmarkDeep().Value;
+        if (!idValue.IsKnown || idValue.IsNull || !idValue.Type.IsString)
+        {
+            Diagnostics.Error("Invalid import id argument",
+                "The import block \"id\" argument must be a known string: it depends on values that cannot be determined until apply, or is not a string.", ib.Id.Range);
+            return null;
+        }
+        var id = idValue.AsString();
+        var r = await provider.Provider.ImportAsync(new ImportRequest(schema.TypeName, id), Ct).ConfigureAwait(false);
+        var d = new DiagnosticList();
+        AddProviderDiagnostics(d, r.Diagnostics, null, ib.DeclRange);
+        Diagnostics.AddRange(d);
+        if (d.HasErrors)
+            return null;
+        if (r.State is null || r.State.IsNull)
+        {
+            Diagnostics.Error("Cannot import non-existent remote object",
+                $"While attempting to import an existing object to \"{address}\", the provider detected that no object exists with the given id \"{id}\".", ib.DeclRange);
+            return null;
+        }
+        return (Remark(r.State, schema.Block, null), r.Private, id);
     }
 
     /// <summary>Marks sensitive attributes (by schema, or because the configuration's value was sensitive).</summary>

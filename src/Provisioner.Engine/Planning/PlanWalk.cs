@@ -26,6 +26,7 @@ internal sealed partial class PlanWalk
     private readonly List<ResourceInstanceChange> _drift = [];
     private readonly List<OutputChange> _outputs = [];
     private readonly Dictionary<string, List<ResourceInstanceChange>> _changesByResource = new(StringComparer.Ordinal);
+    private readonly DecodedStates _decoded = new();
 
     public PlanWalk(PlanInput input, CancellationToken ct)
     {
@@ -74,6 +75,7 @@ internal sealed partial class PlanWalk
         for (var i = 0; i < order.Count; i++)
             _orderIndex[order[i].Id] = i;
         ApplyMoves();
+        CollectImports();
         _scopes[In.Root] = [NewScope(ModuleInstance.Root, In.Root, null, InstanceKey.None, null)];
         foreach (var v in order)
         {
@@ -83,6 +85,8 @@ internal sealed partial class PlanWalk
         await PlanOrphansAsync().ConfigureAwait(false);
         if (Diagnostics.HasErrors)
             return null;
+        if (In.Options.Mode != PlanMode.Destroy)
+            Diagnostics.AddRange(await EvaluateChecksAsync().ConfigureAwait(false));
         var changes = ApplyTargets(_changes);
         changes.Sort((a, b) =>
         {
@@ -305,6 +309,29 @@ internal sealed partial class PlanWalk
 
     internal IReadOnlyList<ResourceInstanceChange> ChangesOf(ResourceAddress resource) =>
         _changesByResource.TryGetValue(resource.ToString(), out var l) ? l : [];
+
+    private readonly Dictionary<string, ImportBlock> _imports = new(StringComparer.Ordinal);
+
+    /// <summary>Root <c>import</c> blocks by target instance address.</summary>
+    private void CollectImports()
+    {
+        foreach (var ib in In.Root.Config.Imports)
+        {
+            if (ib.ForEach is not null)
+            {
+                Diagnostics.Error("Unsupported import block", "Import blocks with for_each are not supported yet: write one import block per instance.", ib.DeclRange);
+                continue;
+            }
+            var (address, d) = AddressParser.ParseInstance(ib.To.ToString());
+            if (address is null)
+            {
+                Diagnostics.AddRange(d);
+                continue;
+            }
+            if (!_imports.TryAdd(address.ToString(), ib))
+                Diagnostics.Error("Duplicate import configuration", $"An import block for {address} was already declared.", ib.DeclRange);
+        }
+    }
 
     internal void AddDrift(ResourceInstanceChange drift) => _drift.Add(drift);
 }

@@ -26,6 +26,9 @@ public sealed record ResourceInstanceChange(
     /// <summary>The provider's opaque data planned with the object.</summary>
     public byte[]? PlannedPrivate { get; init; }
 
+    /// <summary>Set when the object is adopted by an <c>import</c> block: the provider id it is imported by.</summary>
+    public string? ImportId { get; init; }
+
     /// <summary>Set for a deposed object (an old object left behind by <c>create_before_destroy</c>).</summary>
     public string? Deposed { get; init; }
 }

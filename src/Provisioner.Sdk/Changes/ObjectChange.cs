@@ -65,7 +65,7 @@ public static class ObjectChange
                     var items = new List<KeyValuePair<string, HclValue>>();
                     foreach (var (key, c) in config.Attributes)
                     {
-                        var p = !prior.IsNull && prior.IsKnown && prior.HasKey(key) ? prior.GetAttribute(key) : HclValue.NullOf(c.Type);
+                        var p = !prior.IsNull && prior.IsKnown && prior.TryGetAttribute(key, out var pv) ? pv : HclValue.NullOf(c.Type);
                         items.Add(new(key, ProposedNew(b.Block, p, c)));
                     }
                     return items.Count == 0 ? config : HclValue.Map(items);

@@ -102,7 +102,7 @@ internal static class PlanFixtures
         Change("data.sim_image.base", ChangeAction.Read, HclValue.NullOf(HclType.Object(("id", HclType.String), ("name", HclType.String))),
             HclValue.Object(("id", Unknown(HclType.String)), ("name", S("debian"))), ActionReason.ReadBecauseConfigUnknown),
         Change("sim_network.main", ChangeAction.Create, HclValue.Null, HclValue.Object(("id", Unknown(HclType.String)), ("cidr", S("10.0.0.0/16")),
-            ("subnets", HclValue.EmptyTuple), ("labels", HclValue.MapOf(HclType.String)))),
+            ("subnets", HclValue.EmptyTuple), ("labels", HclValue.MapOf(HclType.String)), ("motd", S("Welcome\nto the network\n")))),
     ]);
 
     /// <summary>Drift (one changed, one deleted outside) before a plan that responds to it.</summary>
@@ -167,7 +167,8 @@ internal static class PlanFixtures
             ("zones", HclValue.Map([new("eu", HclValue.Object(("primary", S("eu-1")), ("replicas", N(2))))])),
             ("computed", HclValue.List(S("a"), S("b"))),
             ("mixed", HclValue.Tuple(S("a"), N(1), HclValue.True)),
-            ("note", S("line one\nline \"two\"")));
+            ("note", S("line one\nline \"two\"")),
+            ("script", S("#!/bin/sh\necho hello\nexit 0\n")));
         var after = HclValue.Object(
             ("id", S("fw-1")),
             ("rules", HclValue.Set(Rule(22, "10.0.0.0/8"), Rule(443, "0.0.0.0/0", "::/0"))),
@@ -175,7 +176,8 @@ internal static class PlanFixtures
             ("zones", HclValue.Map([new("eu", HclValue.Object(("primary", S("eu-2")), ("replicas", N(2)))), new("us", HclValue.Object(("primary", S("us-1")), ("replicas", N(1))))])),
             ("computed", Unknown(HclType.List(HclType.String))),
             ("mixed", HclValue.Tuple(S("a"), N(2), HclValue.True)),
-            ("note", S("line one\nline \"two\"")));
+            ("note", S("line one\nline \"two\"")),
+            ("script", S("#!/bin/sh\necho world\nexit 0\n")));
         return MakePlan([Change("sim_firewall.main", ChangeAction.Update, before, after)]);
     }
 }

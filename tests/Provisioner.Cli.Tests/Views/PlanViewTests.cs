@@ -90,7 +90,7 @@ public sealed class PlanViewTests
     public void Render_ForcesReplacement_OnlyOnTheReplacePaths()
     {
         var text = PlanView.RenderToString(PlanFixtures.Replacements(), color: false);
-        Assert.Contains("      ~ size = \"small\" -> \"large\" # forces replacement\n", text);
+        Assert.Contains("      ~ size  = \"small\" -> \"large\" # forces replacement\n", text);
         Assert.Contains("          ~ \"env\" = \"prod\" -> \"staging\" # forces replacement\n", text);
         Assert.Equal(2, text.Split("# forces replacement").Length - 1);
     }
@@ -101,5 +101,39 @@ public sealed class PlanViewTests
         using var w = new StringWriter();
         PlanView.Render(PlanFixtures.Empty(), w, color: false);
         Assert.StartsWith("No changes. Your infrastructure matches the configuration.\n", w.ToString());
+    }
+
+    private static Plan ListUpdate(IEnumerable<long> before, IEnumerable<long> after) =>
+        PlanFixtures.Empty() with
+        {
+            Changes =
+            [
+                new ResourceInstanceChange(
+                    Provisioner.Engine.Addresses.AddressParser.ParseInstance("sim_list.big").Address!, "sim", ChangeAction.Update,
+                    Provisioner.Hcl.Values.HclValue.Object(("items", Provisioner.Hcl.Values.HclValue.List(before.Select(n => Provisioner.Hcl.Values.HclValue.Number(n))))),
+                    Provisioner.Hcl.Values.HclValue.Object(("items", Provisioner.Hcl.Values.HclValue.List(after.Select(n => Provisioner.Hcl.Values.HclValue.Number(n))))),
+                    [], ActionReason.None, []),
+            ],
+        };
+
+    [Fact]
+    public void Render_LongListWithOneChange_HidesTheRestAroundIt()
+    {
+        var before = Enumerable.Range(0, 5000).Select(i => (long)i).ToList();
+        var after = before.Select(i => i == 2500 ? -1 : i).ToList();
+        var text = PlanView.RenderToString(ListUpdate(before, after), color: false);
+        Assert.Contains(
+            "      ~ items = [\n            # (2500 unchanged elements hidden)\n          - 2500,\n          + -1,\n            # (2499 unchanged elements hidden)\n        ]\n",
+            text);
+    }
+
+    [Fact]
+    public void Render_TwoLargeDifferentLists_ComparesByPosition()
+    {
+        var before = Enumerable.Range(0, 1500).Select(i => (long)i).ToList();
+        var after = Enumerable.Range(0, 1501).Select(i => (long)(i % 2 == 0 ? i : -i)).ToList();
+        var text = PlanView.RenderToString(ListUpdate(before, after), color: false);
+        Assert.Contains("            # (1 unchanged element hidden)\n          - 1,\n          + -1,\n", text);
+        Assert.Contains("          + -1499,\n          + 1500,\n        ]\n", text);
     }
 }

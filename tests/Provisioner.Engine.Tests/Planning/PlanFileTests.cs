@@ -160,4 +160,40 @@ public sealed class PlanFileTests
         // Documented: the plan file holds sensitive values (hence 0600); the plan JSON never does.
         Assert.Contains(Secret, Encoding.UTF8.GetString(PlanFile.Serialize(Contents())));
     }
+
+    [Fact]
+    public void CheckCurrent_SameStateAndConfiguration_IsClean()
+    {
+        Assert.Empty(PlanFile.CheckCurrent(Contents(), "0b7c4e1a-6c2f-4e3a-9c9e-1f0a2b3c4d5e", 7, Digests));
+    }
+
+    [Theory]
+    [InlineData("0b7c4e1a-6c2f-4e3a-9c9e-1f0a2b3c4d5e", 8)]
+    [InlineData("another-lineage", 7)]
+    [InlineData(null, 0)]
+    public void CheckCurrent_StateMovedOn_IsStale(string? lineage, long serial)
+    {
+        var d = Assert.Single(PlanFile.CheckCurrent(Contents(), lineage, serial, Digests));
+        Assert.Equal("Saved plan is stale", d.Summary);
+    }
+
+    [Fact]
+    public void CheckCurrent_NoStateForAPlanMadeWithoutState_IsClean()
+    {
+        var contents = Contents() with { Plan = FullPlan() with { PriorSerial = 0 } };
+        Assert.Empty(PlanFile.CheckCurrent(contents, null, 0, Digests));
+    }
+
+    [Fact]
+    public void CheckCurrent_ConfigurationChanged_ListsTheFiles()
+    {
+        var now = new Dictionary<string, string>
+        {
+            ["main.hcl"] = PlanFile.Sha256Hex("resource \"sim_machine\" \"web\" { size = 2 }"u8),
+            ["extra.hcl"] = PlanFile.Sha256Hex([]),
+        };
+        var d = Assert.Single(PlanFile.CheckCurrent(Contents(), "0b7c4e1a-6c2f-4e3a-9c9e-1f0a2b3c4d5e", 7, now));
+        Assert.Equal("Saved plan does not match the configuration", d.Summary);
+        Assert.Contains("extra.hcl (added), main.hcl (changed), modules/net/main.hcl (removed)", d.Detail);
+    }
 }

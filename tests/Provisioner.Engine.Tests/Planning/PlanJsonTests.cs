@@ -100,7 +100,7 @@ public sealed class PlanJsonTests
     {
         var root = Json(FullPlan());
         Assert.Equal(
-            ["format_version", "provisioner_version", "variables", "resource_drift", "resource_changes", "output_changes", "prior_state", "applyable", "complete", "errored"],
+            ["format_version", "provisioner_version", "variables", "planned_values", "resource_drift", "resource_changes", "output_changes", "prior_state", "applyable", "complete", "errored"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("1.2", root.GetProperty("format_version").GetString());
         var drift = root.GetProperty("resource_drift").EnumerateArray().Single();
@@ -148,5 +148,29 @@ public sealed class PlanJsonTests
             "\"change\":{\"actions\":[\"delete\"],\"before\":{\"cpus\":1,\"id\":\"m-1\",\"size\":\"s\",\"tags\":{\"env\":\"prod\"}},\"after\":null," +
             "\"after_unknown\":false,\"before_sensitive\":{\"tags\":{}},\"after_sensitive\":false},\"action_reason\":\"delete_because_no_resource_config\"",
             json);
+    }
+
+    [Fact]
+    public void Serialize_PlannedValues_NestModulesAndLeaveOutDeletes()
+    {
+        var root = Json(FullPlan()).GetProperty("planned_values");
+        Assert.Equal("{\"ip\":{\"sensitive\":false},\"password\":{\"sensitive\":true}}", root.GetProperty("outputs").GetRawText());
+        var partly = Json(FullPlan() with
+        {
+            OutputChanges = [new OutputChange("ips", ChangeAction.Create, HclValue.Null, HclValue.Tuple(S("10.0.0.1"), HclValue.UnknownOf(HclType.String)), false)],
+        }).GetProperty("planned_values").GetProperty("outputs");
+        Assert.Equal("{\"ips\":{\"sensitive\":false}}", partly.GetRawText());
+        var module = root.GetProperty("root_module");
+        Assert.Equal(
+            ["data.sim_image.base", "sim_machine.db", "sim_machine.web[0]", "sim_network.main"],
+            module.GetProperty("resources").EnumerateArray().Select(r => r.GetProperty("address").GetString()));
+        var child = module.GetProperty("child_modules").EnumerateArray().Single();
+        Assert.Equal("module.net[\"eu\"]", child.GetProperty("address").GetString());
+        var net = child.GetProperty("resources").EnumerateArray().Single();
+        Assert.Equal("{\"cidr\":\"10.1.0.0/16\",\"id\":\"n-1\",\"secret\":null}", net.GetProperty("values").GetRawText());
+        Assert.Equal("{\"secret\":true}", net.GetProperty("sensitive_values").GetRawText());
+        var web = module.GetProperty("resources")[2];
+        Assert.False(web.GetProperty("values").TryGetProperty("id", out _));
+        Assert.Equal(0, web.GetProperty("index").GetInt32());
     }
 }

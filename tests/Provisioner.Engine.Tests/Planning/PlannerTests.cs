@@ -423,9 +423,9 @@ public sealed class PlannerTests
     [Fact]
     public async Task IdempotencyTokensAreStablePerGenerationAndDifferAcrossRecreation()
     {
-        var t1 = Execution.Executor.IdempotencyToken("L", "fake_thing.a", null, Sdk.Protocol.ChangeKind.Create, 1);
-        var t2 = Execution.Executor.IdempotencyToken("L", "fake_thing.a", null, Sdk.Protocol.ChangeKind.Create, 1);
-        var t3 = Execution.Executor.IdempotencyToken("L", "fake_thing.a", null, Sdk.Protocol.ChangeKind.Create, 2);
+        var t1 = Provisioner.Engine.Execution.Executor.IdempotencyToken("L", "fake_thing.a", null, Sdk.Protocol.ChangeKind.Create, 1);
+        var t2 = Provisioner.Engine.Execution.Executor.IdempotencyToken("L", "fake_thing.a", null, Sdk.Protocol.ChangeKind.Create, 1);
+        var t3 = Provisioner.Engine.Execution.Executor.IdempotencyToken("L", "fake_thing.a", null, Sdk.Protocol.ChangeKind.Create, 2);
         Assert.Equal(t1, t2);
         Assert.NotEqual(t1, t3);
 
@@ -442,5 +442,35 @@ public sealed class PlannerTests
         Assert.Equal(2, creates.Count);
         Assert.NotEqual(creates[0], creates[1]);
         Assert.Single(h.Cloud.Objects);
+    }
+
+    [Fact]
+    public async Task DestroyStillReportsErrorsInTheConfiguration()
+    {
+        using var h = new EngineHarness();
+        h.Write("main.hcl", """
+            resource "fake_thing" "a" {
+              name = "a"
+            }
+            resource "fake_thing" "b" {
+              name = "b"
+              ref  = fake_thing.a.id
+            }
+            """);
+        await h.PlanAndApplyAsync();
+        h.Write("main.hcl", """
+            resource "fake_thing" "a" {
+              name = "a"
+            }
+            resource "fake_thing" "b" {
+              name = "b"
+              ref  = fake_thing.a.idd
+            }
+            """);
+        var p = await h.PlanAsync(new PlanOptions(PlanMode.Destroy));
+        Assert.Null(p.Plan);
+        var d = Assert.Single(p.Diagnostics, d => d.IsError);
+        Assert.Equal("Unsupported attribute", d.Summary);
+        Assert.Equal(6, d.Subject!.Value.Start.Line);
     }
 }

@@ -279,7 +279,7 @@ public sealed class SimCloudTests : IDisposable
 
         using var reader = Open();
         Assert.Equal(10_000, reader.Snapshot().Machines.Count);
-        // Generous bound (shared CI machines); the figure is ~0.1-0.3 s on a developer machine.
+        // Generous bound (shared CI machines); the figure is ~0.1 s on a developer machine.
         Assert.True(sw.Elapsed < TimeSpan.FromSeconds(5), $"10,000 creates took {sw.Elapsed}");
     }
 }

@@ -71,4 +71,28 @@ public sealed class ObjectChangeTests
         var paths = ObjectChange.ForceNewChanges(Machine, prior, p).Select(x => x.ToString()).ToList();
         Assert.Equal(["zone", "disk[0].size_gb"], paths);
     }
+
+    [Fact]
+    public void ProposedNew_MapNestedBlocks_MatchPriorByKey()
+    {
+        var inner = new BlockSchema(new Dictionary<string, AttributeSchema>
+        {
+            ["port"] = AttributeSchema.RequiredOf(HclType.Number),
+            ["id"] = AttributeSchema.ComputedOf(HclType.String),
+        });
+        var schema = new BlockSchema(new Dictionary<string, AttributeSchema>(), new Dictionary<string, NestedBlockSchema>
+        {
+            ["listener"] = new(inner, BlockNesting.Map),
+        });
+        HclValue Listener(long port, HclValue id) => HclValue.Object(("id", id), ("port", HclValue.Number(port)));
+        var prior = HclValue.Object(("listener", HclValue.Map([new("api", Listener(6443, HclValue.String("l-1")))])));
+        var config = HclValue.Object(("listener", HclValue.Map([
+            new("api", Listener(6443, HclValue.NullOf(HclType.String))),
+            new("rke", Listener(9345, HclValue.NullOf(HclType.String))),
+        ])));
+        var p = ObjectChange.ProposedNew(schema, prior, config);
+        var listeners = p.GetAttribute("listener");
+        Assert.Equal("l-1", listeners.Attributes["api"].GetAttribute("id").AsString());
+        Assert.False(listeners.Attributes["rke"].GetAttribute("id").IsKnown);
+    }
 }

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Scale benchmark of the engine: plan, apply and no-op plans of N sim machines, through the CLI, one process per
+# command (wall time and peak RSS from /usr/bin/time), plus the latency scenario (1,000 creates, latency_ms = 100,
+# -parallelism=50, held against the ideal ceil(1000 / 50) x 100 ms = 2 s).
+#
+# usage: bench/scale/run.sh [--timeout SEC] [--no-latency] [--latency-only] [N...]
+#   N               machine counts; default "1000 10000 100000"
+#   --timeout SEC   give up on one command after SEC seconds (reported as a miss); default 900
+#   --no-latency    skip the latency scenario
+#   --latency-only  run only the latency scenario
+# Figures: wall time (the targets) and CPU time (user + system, all threads; steadier on a shared machine).
+# Needs: dotnet (SDK from global.json), node (the generator and the report), GNU time (/usr/bin/time; on Debian
+# `apt-get install time`). Writes into bench/scale/out/ (ignored by git): n<N>/ (generated configuration, state and
+# sim inventory), latency/, results.tsv, report.md. Output of the CLI goes to out/*.log, not the terminal: the
+# figures include rendering the plan, not the terminal's speed.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+out="$here/out"
+timeout_s=900; latency=1; sizes=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --timeout) timeout_s="$2"; shift 2 ;;
+    --no-latency) latency=0; shift ;;
+    --latency-only) latency=2; shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -*) echo "unknown option: $1" >&2; exit 2 ;;
+    *) sizes+=("$1"); shift ;;
+  esac
+done
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
+[ "$latency" = 2 ] && sizes=()
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+command -v node >/dev/null || { echo "node is required (generator, report)" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "GNU time is required: apt-get install time" >&2; exit 1; }
+mkdir -p "$out"
+
+echo "== building the CLI (Release) into bench/scale/out/cli"
+dotnet build "$root/src/Provisioner.Cli/Provisioner.Cli.csproj" -c Release -o "$out/cli" -nologo -v:q -clp:ErrorsOnly >"$out/build.log" 2>&1 \
+  || { cat "$out/build.log" >&2; exit 1; }
+dll="$out/cli/provisioner.dll"
+results="$out/results.tsv"
+{
+  printf '#commit\t%s\n' "$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  printf '#date\t%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
+  printf '#cpu\t%s x %s\n' "$(nproc)" "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+  printf '#mem\t%s\n' "$(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
+  printf '#dotnet\t%s\n' "$(dotnet --version)"
+  printf '#load\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+} > "$results"
+
+# measure N NAME EXPECTED_RC ARGS...: one CLI process; appends "N NAME wall_s peak_kib status" to results.tsv.
+measure() {
+  local n="$1" name="$2" want="$3"; shift 3
+  local log="$out/n$n-$name.log" tf="$out/time.txt" rc=0
+  /usr/bin/time -f '%e %M %U %S' -o "$tf" timeout "$timeout_s" dotnet "$dll" "$@" >"$log" 2>&1 || rc=$?
+  local wall rss usr sys status=ok
+  read -r wall rss usr sys < <(tail -1 "$tf")
+  if [ "$rc" = 124 ]; then status="timeout"; elif [ "$rc" != "$want" ]; then status="exit$rc"; fi
+  local cpu; cpu=$(awk -v u="$usr" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$name" "$wall" "$rss" "$status" "$cpu" >> "$results"
+  printf '   %-16s %8.2f s wall %8.2f s cpu %6d MiB  %s\n' "$name" "$wall" "$cpu" "$((rss / 1024))" "$status"
+  if [ "$status" != ok ]; then tail -5 "$log" | sed 's/^/     | /'; return 1; fi
+}
+
+for n in "${sizes[@]}"; do
+  dir="$out/n$n"
+  rm -rf "$dir"
+  node "$here/gen.js" --machines "$n" --out "$dir"
+  echo "== N = $n ($dir)"
+  # -detailed-exitcode: 2 = changes present, 0 = no changes; anything else is a failure.
+  measure "$n" plan-empty 2 -chdir="$dir" plan -detailed-exitcode || continue
+  measure "$n" apply 0 -chdir="$dir" apply -auto-approve || continue
+  measure "$n" noop-refresh 0 -chdir="$dir" plan -detailed-exitcode || true
+  measure "$n" noop-no-refresh 0 -chdir="$dir" plan -refresh=false -detailed-exitcode || true
+done
+
+if [ "$latency" != 0 ]; then
+  dir="$out/latency"
+  rm -rf "$dir"
+  node "$here/gen.js" --flat --machines 1000 --latency 100 --out "$dir"
+  echo "== latency: 1000 creates, latency_ms = 100, -parallelism=50"
+  if measure latency apply 0 -chdir="$dir" apply -auto-approve -parallelism=50 -json; then
+    # The apply phase: first apply_start event to the apply summary (plan and process start excluded).
+    phase=$(node -e '
+      const lines = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean).map(l => { try { return JSON.parse(l); } catch { return null; } }).filter(Boolean);
+      const start = lines.find(e => e.type === "apply_start");
+      const end = lines.find(e => e.type === "change_summary" && e.changes && e.changes.operation === "apply");
+      const creates = lines.filter(e => e.type === "apply_complete").length;
+      if (!start || !end) { console.log("nan 0"); } else { console.log(((Date.parse(end["@timestamp"]) - Date.parse(start["@timestamp"])) / 1000).toFixed(3) + " " + creates); }
+    ' "$out/nlatency-apply.log")
+    read -r secs creates <<<"$phase"
+    printf 'latency\tapply-phase\t%s\t0\t%s\t0\n' "$secs" "$([ "$creates" = 1000 ] && echo ok || echo "creates$creates")" >> "$results"
+    printf '   %-16s %8s s (ideal 2.00 s; %s creates)\n' "apply-phase" "$secs" "$creates"
+  fi
+fi
+
+echo
+node "$here/report.js" "$results" | tee "$out/report.md"
+echo "(table also written to bench/scale/out/report.md)"

@@ -1,0 +1,8 @@
+variable "n" {
+  default = -1
+}
+
+resource "sim_machine" "web" {
+  count = var.n
+  name  = "web-${count.index}"
+}

@@ -1,0 +1,7 @@
+variable "zone" {
+  default = "zone-a"
+}
+
+variable "zone" {
+  default = "zone-b"
+}

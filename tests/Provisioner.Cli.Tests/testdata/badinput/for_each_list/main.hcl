@@ -1,0 +1,4 @@
+resource "sim_machine" "web" {
+  for_each = ["a", "b"]
+  name     = each.key
+}

@@ -1,0 +1,3 @@
+resource "sim_machine" "worker" {
+  name = "worker"
+}

@@ -1,0 +1,4 @@
+resource "sim_machine" "web" {
+  name = "web"
+  size = "small"
+}

@@ -1,0 +1,7 @@
+resource "sim_machine" "db" {
+  name = "db"
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}

@@ -1,0 +1,13 @@
+variable "zone" {
+  type    = string
+  default = "zone-a"
+}
+
+resource "sim_machine" "db" {
+  name = "db"
+  zone = var.zone
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}

@@ -1,0 +1,7 @@
+provider "sim" {
+  transient_error_rate = 1.5
+}
+
+resource "sim_network" "lab" {
+  name = "lab"
+}

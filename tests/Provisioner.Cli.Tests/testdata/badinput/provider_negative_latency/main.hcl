@@ -1,0 +1,8 @@
+provider "sim" {
+  inventory_dir = ".sim"
+  latency_ms    = -5
+}
+
+resource "sim_network" "lab" {
+  name = "lab"
+}

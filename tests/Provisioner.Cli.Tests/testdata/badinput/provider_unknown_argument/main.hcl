@@ -1,0 +1,4 @@
+provider "sim" {
+  inventory_dir = ".sim"
+  latency       = 5
+}

@@ -1,0 +1,6 @@
+resource "sim_machine" "web" {
+  name = "web"
+
+variable "x" {
+  default = 1
+}

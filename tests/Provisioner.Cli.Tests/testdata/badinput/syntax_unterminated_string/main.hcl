@@ -1,0 +1,3 @@
+resource "sim_network" "lab" {
+  name = "lab
+}

@@ -1,0 +1,3 @@
+resource "sim_machine" "web" {
+  name = ["web", "db"]
+}

@@ -1,0 +1,7 @@
+locals {
+  prefix = "dev"
+}
+
+resource "sim_network" "lab" {
+  name = "${local.prefx}-net"
+}

@@ -1,0 +1,4 @@
+variable "labels" {
+  type    = map(string)
+  default = {}
+}
