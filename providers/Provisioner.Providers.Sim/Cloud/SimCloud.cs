@@ -253,15 +253,18 @@ public sealed class SimCloud : IDisposable
     /// <summary>Pays the call's latency and draws whether (and where) it fails transiently.</summary>
     private async Task<Fault> CallAsync(CancellationToken ct)
     {
-        TimeSpan delay;
+        var delay = Options.Latency;
         var fault = Fault.None;
-        lock (_gate)
+        if (Options.Jitter > TimeSpan.Zero || Options.TransientErrorRate > 0)
         {
-            delay = Options.Latency;
-            if (Options.Jitter > TimeSpan.Zero)
-                delay += Options.Jitter * ((_random.NextDouble() * 2) - 1);
-            if (Options.TransientErrorRate > 0 && _random.NextDouble() < Options.TransientErrorRate)
-                fault = _random.Next(2) == 0 ? Fault.Before : Fault.After;
+            // Only the randomness needs the lock; without jitter or errors, calls do not contend here.
+            lock (_gate)
+            {
+                if (Options.Jitter > TimeSpan.Zero)
+                    delay += Options.Jitter * ((_random.NextDouble() * 2) - 1);
+                if (Options.TransientErrorRate > 0 && _random.NextDouble() < Options.TransientErrorRate)
+                    fault = _random.Next(2) == 0 ? Fault.Before : Fault.After;
+            }
         }
         if (delay > TimeSpan.Zero)
             await Task.Delay(delay, _time, ct).ConfigureAwait(false);

@@ -23,33 +23,43 @@ internal static class SchemaDecoder
         var content = expanded.Content(BodySchemaOf(schema));
         diags.AddRange(content.Diagnostics);
         var c = content.Content;
-        var attrs = new List<KeyValuePair<string, HclValue>>(schema.Attributes.Count + schema.Blocks.Count);
-        foreach (var (name, a) in schema.Attributes)
+        var layout = LayoutOf(schema);
+        var slots = 0;
+        foreach (var e in layout)
+            slots = Math.Max(slots, e.Slot + 1);
+        var attrs = new KeyValuePair<string, HclValue>[slots];
+        foreach (var (name, a, b, slot) in layout)
         {
-            if (!c.Attributes.TryGetValue(name, out var attr))
+            if (b is not null)
             {
-                attrs.Add(new(name, HclValue.NullOf(a.Type)));
+                attrs[slot] = new(name, DecodeBlocks(name, b, c, ctx, diags));
                 continue;
             }
-            if (a.Computed && !a.Optional && !a.Required)
+
+            if (!c.Attributes.TryGetValue(name, out var attr))
+            {
+                attrs[slot] = new(name, HclValue.NullOf(a!.Type));
+                continue;
+            }
+            if (a!.Computed && !a.Optional && !a.Required)
             {
                 diags.Error("Value for unconfigurable attribute",
                     $"Can't configure a value for \"{name}\": its value will be decided automatically based on the result of applying this configuration.",
                     attr.Expression.Range);
-                attrs.Add(new(name, HclValue.NullOf(a.Type)));
+                attrs[slot] = new(name, HclValue.NullOf(a!.Type));
                 continue;
             }
             var r = attr.Expression.Evaluate(ctx);
             diags.AddRange(r.Diagnostics);
-            var v = r.HasErrors ? HclValue.UnknownOf(a.Type) : r.Value;
+            var v = r.HasErrors ? HclValue.UnknownOf(a!.Type) : r.Value;
             if (!r.HasErrors)
             {
-                var conv = HclConvert.Convert(v, a.Type);
+                var conv = HclConvert.Convert(v, a!.Type);
                 if (!conv.IsSuccess)
                 {
                     diags.Error("Incorrect attribute value type",
                         $"Inappropriate value for attribute \"{name}\": {conv.Error!.Message}.", attr.Expression.Range);
-                    v = HclValue.UnknownOf(a.Type);
+                    v = HclValue.UnknownOf(a!.Type);
                 }
                 else
                 {
@@ -63,12 +73,27 @@ internal static class SchemaDecoder
             }
             if (a.Sensitive)
                 v = v.Mark(HclMarks.Sensitive);
-            attrs.Add(new(name, v));
+            attrs[slot] = new(name, v);
         }
-        foreach (var (name, b) in schema.Blocks)
-            attrs.Add(new(name, DecodeBlocks(name, b, c, ctx, diags)));
         return HclValue.Object(attrs);
     }
+
+    private static readonly ConditionalWeakTable<BlockSchema, (string Name, Sdk.Schema.AttributeSchema? Attribute, NestedBlockSchema? Block, int Slot)[]> Layouts = [];
+
+    /// <summary>
+    /// The schema's attributes, then its blocks, in the schema's order (the order they are evaluated and diagnosed
+    /// in), each with its slot in the decoded object's attribute order (<see cref="HclKeyComparer"/>), so the object
+    /// is built without sorting (cached per schema object).
+    /// </summary>
+    private static (string Name, Sdk.Schema.AttributeSchema? Attribute, NestedBlockSchema? Block, int Slot)[] LayoutOf(BlockSchema schema) =>
+        Layouts.GetValue(schema, s =>
+        {
+            var entries = s.Attributes.Select(kv => (Name: kv.Key, Attribute: (Sdk.Schema.AttributeSchema?)kv.Value, Block: (NestedBlockSchema?)null))
+                .Concat(s.Blocks.Select(kv => (Name: kv.Key, Attribute: (Sdk.Schema.AttributeSchema?)null, Block: (NestedBlockSchema?)kv.Value)))
+                .ToList();
+            var sorted = entries.Select(e => e.Name).Distinct(StringComparer.Ordinal).Order(HclKeyComparer.Instance).ToList();
+            return [.. entries.Select(e => (e.Name, e.Attribute, e.Block, sorted.IndexOf(e.Name)))];
+        });
 
     private static HclValue DecodeBlocks(string name, NestedBlockSchema b, BodyContent c, EvalContext ctx, DiagnosticList diags)
     {

@@ -215,7 +215,7 @@ internal sealed partial class PlanWalk
         var requests = new List<(string Key, ReadRequest Request)>();
         foreach (var inst in r.Instances)
         {
-            var decoded = StateValues.Decode(inst, type);
+            var decoded = _decoded.DecodeAndKeep(inst, type);
             if (!decoded.IsSuccess)
                 continue;
             requests.Add((InstanceStateKey(inst), new ReadRequest(r.Type, decoded.Value!.UnmarkDeep().Value, inst.Private)));

@@ -61,6 +61,12 @@ internal sealed partial class PlanWalk
             }
             PlanDeposed(address, deposed, type, schema, refreshed, provider, deps);
             s.ResourceChanged(res.Address);
+            if (priorInstances.Count > 0)
+            {
+                // The configuration is still checked (as `terraform destroy` validates first): its values are discarded.
+                var key = priorInstances.Keys.First();
+                SchemaDecoder.Decode(schema.Block, res.Config, s.ForInstance(key, HclValue.DynamicVal), Diagnostics);
+            }
             return;
         }
 
@@ -130,7 +136,7 @@ internal sealed partial class PlanWalk
     private HclValue? PriorValue(string resourceAddress, InstanceState inst, HclType type, ResourceSchema schema,
         Dictionary<string, ReadResult>? refreshed, ResourceInstanceAddress address, string provider)
     {
-        var decoded = StateValues.Decode(inst, type);
+        var decoded = _decoded.Take(inst, type);
         if (!decoded.IsSuccess)
         {
             Diagnostics.Error("Invalid recorded object",

@@ -26,6 +26,7 @@ internal sealed partial class PlanWalk
     private readonly List<ResourceInstanceChange> _drift = [];
     private readonly List<OutputChange> _outputs = [];
     private readonly Dictionary<string, List<ResourceInstanceChange>> _changesByResource = new(StringComparer.Ordinal);
+    private readonly DecodedStates _decoded = new();
 
     public PlanWalk(PlanInput input, CancellationToken ct)
     {

@@ -436,32 +436,32 @@ public static class HclJson
                     return HclResult.Fail("object is required", P());
                 }
 
-                var items = new Dictionary<string, HclValue>(StringComparer.Ordinal);
+                // Values go straight into the slots of the type's (sorted) attributes; a repeated property keeps the last.
+                var attrs = t.AttributeMap!;
+                var values = new HclValue?[attrs.Count];
                 foreach (var prop in e.EnumerateObject())
                 {
-                    if (!t.HasAttribute(prop.Name))
+                    var at = attrs.IndexOf(UnicodeNormalizer.ToNfc(prop.Name));
+                    if (at < 0)
                     {
                         return HclResult.Fail($"unsupported attribute \"{prop.Name}\"", P());
                     }
 
-                    var r = Unmarshal(prop.Value, t.AttributeType(prop.Name), HclPath.Attribute(path, prop.Name));
+                    var r = Unmarshal(prop.Value, attrs.ValueArray[at], HclPath.Attribute(path, prop.Name));
                     if (!r.IsSuccess)
                     {
                         return r;
                     }
 
-                    items[prop.Name] = r.Value;
+                    values[at] = r.Value;
                 }
 
-                foreach (var (name, aty) in t.AttributeTypes)
+                for (int i = 0; i < values.Length; i++)
                 {
-                    if (!items.ContainsKey(name))
-                    {
-                        items[name] = HclValue.NullOf(aty.WithoutOptionalAttributes());
-                    }
+                    values[i] ??= HclValue.NullOf(attrs.ValueArray[i].WithoutOptionalAttributes());
                 }
 
-                return HclValue.Object(items);
+                return HclValue.ObjectFromSorted(attrs.KeyArray, values!);
             }
 
             default:

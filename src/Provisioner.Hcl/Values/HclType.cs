@@ -137,6 +137,9 @@ public sealed class HclType : IEquatable<HclType>
     /// <summary>Attribute types of an object (sorted by name); empty for other kinds.</summary>
     public IReadOnlyDictionary<string, HclType> AttributeTypes => _attributes ?? SortedStringMap<HclType>.Empty;
 
+    /// <summary>The attribute types of an object type as the sorted map itself (null for other kinds).</summary>
+    internal SortedStringMap<HclType>? AttributeMap => _attributes;
+
     /// <summary>Names of optional attributes of an object type (type constraints only).</summary>
     public IReadOnlySet<string> OptionalAttributes => _optional ?? NoOptional;
 

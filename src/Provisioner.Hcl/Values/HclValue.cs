@@ -189,8 +189,72 @@ public sealed partial class HclValue : IEquatable<HclValue>
             return EmptyObject;
         }
 
-        var type = HclType.ObjectFromSorted(map.Select((_, v) => v.Type));
-        return new(type, State.Known, default, attributes: map);
+        return new(ObjectTypeOf(map.KeyArray, map.ValueArray), State.Known, default, attributes: map);
+    }
+
+    /// <summary>An object from keys already NFC, sorted (<see cref="HclKeyComparer"/>) and unique; the arrays are kept.</summary>
+    internal static HclValue ObjectFromSorted(string[] keys, HclValue[] values) =>
+        keys.Length == 0
+            ? EmptyObject
+            : new(ObjectTypeOf(keys, values), State.Known, default, attributes: SortedStringMap<HclValue>.FromSorted(keys, values));
+
+    [ThreadStatic]
+    private static HclType?[]? t_objectTypes;
+
+    /// <summary>
+    /// The object type of these attributes. Objects of one shape are built over and over (every instance of a
+    /// resource, every <c>count</c> object), so the thread keeps a few recent object types and reuses one whose
+    /// attribute names and types are equal, instead of building (and hashing) an equal type again.
+    /// </summary>
+    private static HclType ObjectTypeOf(string[] keys, HclValue[] values)
+    {
+        var cache = t_objectTypes ??= new HclType?[64];
+        var first = keys[0];
+        var last = keys[^1];
+        var slot = (int)((uint)HashCode.Combine(keys.Length, first.Length, last.Length, first.Length > 0 ? first[0] : '\0',
+            last.Length > 0 ? last[^1] : '\0') % (uint)cache.Length);
+        var cached = cache[slot];
+        if (cached is not null && SameAttributes(cached, keys, values))
+        {
+            return cached;
+        }
+
+        var types = new HclType[values.Length];
+        for (int i = 0; i < types.Length; i++)
+        {
+            types[i] = values[i].Type;
+        }
+
+        var type = HclType.ObjectFromSorted(SortedStringMap<HclType>.FromSorted(keys, types));
+        cache[slot] = type;
+        return type;
+    }
+
+    private static bool SameAttributes(HclType type, string[] keys, HclValue[] values)
+    {
+        var attrs = type.AttributeMap!;
+        if (attrs.Count != keys.Length)
+        {
+            return false;
+        }
+
+        var names = attrs.KeyArray;
+        var types = attrs.ValueArray;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (!ReferenceEquals(names[i], keys[i]) && !string.Equals(names[i], keys[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var vt = values[i].Type;
+            if (!ReferenceEquals(vt, types[i]) && !vt.Equals(types[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Convenience: <c>HclValue.Object(("a", HclValue.Number(1)))</c>.</summary>
@@ -220,15 +284,35 @@ public sealed partial class HclValue : IEquatable<HclValue>
             return m;
         }
 
-        var list = items as IReadOnlyList<KeyValuePair<string, HclValue>> ?? items.ToList();
-        var normalized = new KeyValuePair<string, HclValue>[list.Count];
-        for (int i = 0; i < normalized.Length; i++)
+        // One pass into the two arrays the map keeps; only keys out of order (or repeated) take the general path.
+        var list = items as IReadOnlyCollection<KeyValuePair<string, HclValue>> ?? items.ToList();
+        if (list.Count == 0)
         {
-            var kv = list[i];
-            normalized[i] = new(UnicodeNormalizer.ToNfc(kv.Key), kv.Value);
+            return SortedStringMap<HclValue>.Empty;
         }
 
-        return SortedStringMap<HclValue>.Create(normalized);
+        var keys = new string[list.Count];
+        var values = new HclValue[keys.Length];
+        int n = 0;
+        bool sorted = true;
+        foreach (var kv in list)
+        {
+            keys[n] = UnicodeNormalizer.ToNfc(kv.Key);
+            values[n] = kv.Value;
+            if (n > 0 && sorted)
+            {
+                sorted = HclKeyComparer.Instance.Compare(keys[n - 1], keys[n]) < 0;
+            }
+
+            n++;
+        }
+
+        if (sorted)
+        {
+            return SortedStringMap<HclValue>.FromSorted(keys, values);
+        }
+
+        return SortedStringMap<HclValue>.FromUnsortedOwned(keys, values);
     }
 
     /// <summary>

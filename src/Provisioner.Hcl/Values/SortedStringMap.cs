@@ -53,6 +53,80 @@ public sealed class SortedStringMap<T> : IReadOnlyDictionary<string, T>
             return new SortedStringMap<T>(keys, values);
         }
 
+        return FromUnsortedOwned(keys, values);
+    }
+
+    /// <summary>
+    /// Builds from keys in any order, taking ownership of the arrays (internal: callers must not use them
+    /// afterwards); a later duplicate key wins.
+    /// </summary>
+    internal static SortedStringMap<T> FromUnsortedOwned(string[] keys, T[] values)
+    {
+        if (keys.Length > 16)
+        {
+            return FromUnsorted(keys, values);
+        }
+
+        // Small maps (attributes of one object): a stable insertion sort in place, then the last of equal keys kept.
+        var cmp = HclKeyComparer.Instance;
+        for (int i = 1; i < keys.Length; i++)
+        {
+            var k = keys[i];
+            var v = values[i];
+            int j = i - 1;
+            while (j >= 0 && cmp.Compare(keys[j], k) > 0)
+            {
+                keys[j + 1] = keys[j];
+                values[j + 1] = values[j];
+                j--;
+            }
+
+            keys[j + 1] = k;
+            values[j + 1] = v;
+        }
+
+        int m = 0;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (m > 0 && string.Equals(keys[m - 1], keys[i], StringComparison.Ordinal))
+            {
+                values[m - 1] = values[i];
+            }
+            else
+            {
+                keys[m] = keys[i];
+                values[m] = values[i];
+                m++;
+            }
+        }
+
+        if (m < keys.Length)
+        {
+            Array.Resize(ref keys, m);
+            Array.Resize(ref values, m);
+        }
+
+        return new SortedStringMap<T>(keys, values);
+    }
+
+    /// <summary>Builds from keys in any order (internal: the arrays are not kept); a later duplicate key wins.</summary>
+    internal static SortedStringMap<T> FromUnsorted(string[] keys, T[] values)
+    {
+        // Without repeated keys (the usual case) sorting copies of the two arrays gives the map.
+        var sortedKeys = (string[])keys.Clone();
+        var sortedValues = (T[])values.Clone();
+        Array.Sort(sortedKeys, sortedValues, HclKeyComparer.Instance);
+        bool unique = true;
+        for (int i = 1; i < sortedKeys.Length && unique; i++)
+        {
+            unique = !string.Equals(sortedKeys[i - 1], sortedKeys[i], StringComparison.Ordinal);
+        }
+
+        if (unique)
+        {
+            return new SortedStringMap<T>(sortedKeys, sortedValues);
+        }
+
         // Stable sort keeps insertion order among duplicates; we then keep the last one.
         var idx = Enumerable.Range(0, keys.Length).ToArray();
         Array.Sort(idx, (a, b) =>
@@ -83,6 +157,12 @@ public sealed class SortedStringMap<T> : IReadOnlyDictionary<string, T>
         keys.Length == 0 ? Empty : new SortedStringMap<T>(keys, values);
 
     public int Count => _keys.Length;
+
+    /// <summary>The keys array itself (internal: callers must not modify it).</summary>
+    internal string[] KeyArray => _keys;
+
+    /// <summary>The values array itself (internal: callers must not modify it).</summary>
+    internal T[] ValueArray => _values;
 
     public IReadOnlyList<string> KeyList => _keys;
 

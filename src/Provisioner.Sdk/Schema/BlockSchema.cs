@@ -19,8 +19,12 @@ public sealed record BlockSchema
 
     public string Description { get; init; } = "";
 
-    /// <summary>The object type of values conforming to this schema (what state and plans hold).</summary>
-    public HclType ImpliedType()
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<BlockSchema, HclType> ImpliedTypes = [];
+
+    /// <summary>The object type of values conforming to this schema (what state and plans hold); computed once per schema object.</summary>
+    public HclType ImpliedType() => ImpliedTypes.GetValue(this, s => s.ComputeImpliedType());
+
+    private HclType ComputeImpliedType()
     {
         var attrs = new List<KeyValuePair<string, HclType>>(Attributes.Count + Blocks.Count);
         foreach (var (name, a) in Attributes)

@@ -104,4 +104,67 @@ public sealed class ExecutorTests
                 All.Add(e);
         }
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    public async Task ValuesLearnedDuringApplyReachLocalsModuleVariablesAndLaterInstances(int parallelism)
+    {
+        // Locals, module variables and outputs upstream of an instance are evaluated again before it is applied
+        // only when something they depend on changed; each level here depends on ids known only after apply.
+        using var h = new EngineHarness();
+        h.Write("modules/pool/main.hcl", """
+            variable "ref" {
+              type = string
+            }
+            resource "fake_thing" "node" {
+              count = 2
+              name  = "node-${count.index}"
+              ref   = "${var.ref}/${count.index}"
+            }
+            output "ids" {
+              value = fake_thing.node[*].id
+            }
+            """);
+        h.Write("main.hcl", """
+            resource "fake_thing" "a" {
+              name = "a"
+            }
+            locals {
+              a_id   = fake_thing.a.id
+              b_ids  = join(",", fake_thing.b[*].id)
+              static = "s"
+            }
+            resource "fake_thing" "b" {
+              count = 3
+              name  = "b-${count.index}"
+              ref   = "${local.a_id}-${local.static}-${count.index}"
+            }
+            module "pool" {
+              source = "./modules/pool"
+              count  = 2
+              ref    = "${local.b_ids}#${count.index}"
+            }
+            resource "fake_thing" "c" {
+              name = "c"
+              ref  = join(";", flatten(module.pool[*].ids))
+            }
+            """);
+        var (_, outcome) = await RunAsync(h, h.Cloud, parallelism);
+        Assert.True(outcome.Succeeded, outcome.Diagnostics.ToString());
+        var byName = h.Cloud.Objects.Values.Where(v => !v.GetAttribute("name").AsString().StartsWith("node-", StringComparison.Ordinal))
+            .ToDictionary(v => v.GetAttribute("name").AsString(), StringComparer.Ordinal);
+        string Id(string name) => byName[name].GetAttribute("id").AsString();
+        string Ref(string name) => byName[name].GetAttribute("ref").AsString();
+        for (var i = 0; i < 3; i++)
+            Assert.Equal($"{Id("a")}-s-{i}", Ref($"b-{i}"));
+        var bIds = string.Join(",", Enumerable.Range(0, 3).Select(i => Id($"b-{i}")));
+        var nodes = h.Cloud.Objects.Values.Where(v => v.GetAttribute("name").AsString().StartsWith("node-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, nodes.Count);
+        Assert.Equal(
+            new[] { $"{bIds}#0/0", $"{bIds}#0/1", $"{bIds}#1/0", $"{bIds}#1/1" },
+            nodes.Select(v => v.GetAttribute("ref").AsString()).Order(StringComparer.Ordinal));
+        var nodeIds = nodes.Select(v => v.GetAttribute("id").AsString()).ToHashSet(StringComparer.Ordinal);
+        Assert.True(nodeIds.SetEquals(Ref("c").Split(';')), Ref("c"));
+    }
 }

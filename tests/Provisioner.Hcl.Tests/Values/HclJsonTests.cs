@@ -95,6 +95,21 @@ public sealed class HclJsonTests
     }
 
     [Fact]
+    public void FromJson_ObjectType_MissingAttributesNullUnknownRejectedAnyOrder()
+    {
+        var type = TO(("a", Num), ("b", Str), ("c", TL(Str)));
+        var v = HclJson.FromJson("{\"c\":[\"x\"],\"a\":1}", type).ValueOrThrow();
+        Assert.True(O(("a", N(1)), ("b", Null(Str)), ("c", L(S("x")))).RawEquals(v));
+        Assert.Equal(type, v.Type);
+        var err = HclJson.FromJson("{\"a\":1,\"zz\":2}", type);
+        Assert.False(err.IsSuccess);
+        Assert.Contains("unsupported attribute \"zz\"", err.Error!.Message, StringComparison.Ordinal);
+        var nested = HclJson.FromJson("{\"a\":1,\"b\":\"x\",\"c\":[1]}", type);
+        Assert.True(nested.IsSuccess);
+        Assert.Equal("1", nested.Value!.GetAttribute("c").Elements[0].AsString());
+    }
+
+    [Fact]
     public void RoundTrip_ValueThroughJson_IsRawEqual()
     {
         var v = O(("list", L(N(1), N("0.5"))), ("set", Set(S("a"), S("b"))), ("map", M(("k", True))), ("tuple", T(S("x"), N(2))), ("nil", Null(Num)));

@@ -120,4 +120,48 @@ public sealed class HclValueTests
         Assert.True(HclValue.UnknownOf(HclType.Bool).Or(HclValue.True).ValueOrThrow().AsBool());
         Assert.False(HclValue.True.And(HclValue.UnknownOf(HclType.Bool)).ValueOrThrow().IsKnown);
     }
+
+    [Fact]
+    public void Object_SameNamesDifferentTypes_EachGetsItsOwnType()
+    {
+        // Object types of one shape are reused; equal names with other attribute types must not be.
+        var a = HclValue.Object(("id", S("x")), ("n", N(1)));
+        var b = HclValue.Object(("id", S("y")), ("n", S("1")));
+        var c = HclValue.Object(("id", S("z")), ("n", N(2)));
+        var d = HclValue.Object(("id", S("z")), ("n", HclValue.Object(("deep", N(2)))));
+        Assert.Equal(HclType.Object(("id", HclType.String), ("n", HclType.Number)), a.Type);
+        Assert.Equal(HclType.Object(("id", HclType.String), ("n", HclType.String)), b.Type);
+        Assert.Equal(a.Type, c.Type);
+        Assert.Equal(HclType.Object(("id", HclType.String), ("n", HclType.Object(("deep", HclType.Number)))), d.Type);
+        Assert.Equal(2, d.GetAttribute("n").GetAttribute("deep").AsNumber().TryToLong(out var deep) ? deep : -1);
+    }
+
+    [Fact]
+    public void Object_KeysOutOfOrderOrRepeated_SortedAndTheLastWins()
+    {
+        var unsorted = HclValue.Object(new KeyValuePair<string, HclValue>[] { new("b", N(2)), new("a", N(1)), new("c", N(3)) });
+        Assert.Equal(["a", "b", "c"], unsorted.Attributes.Select(kv => kv.Key));
+        Assert.Equal([1L, 2L, 3L], unsorted.Attributes.Select(kv => kv.Value.AsNumber().TryToLong(out var l) ? l : -1));
+        var repeated = HclValue.Object(new KeyValuePair<string, HclValue>[] { new("b", N(1)), new("a", N(0)), new("b", S("last")) });
+        Assert.Equal(["a", "b"], repeated.Attributes.Select(kv => kv.Key));
+        Assert.Equal("last", repeated.GetAttribute("b").AsString());
+        Assert.Equal(HclType.Object(("a", HclType.Number), ("b", HclType.String)), repeated.Type);
+        var decomposed = HclValue.Object(new KeyValuePair<string, HclValue>[] { new("e\u0301", N(1)), new("d", N(0)) });
+        Assert.Equal(["d", "\u00e9"], decomposed.Attributes.Select(kv => kv.Key));
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(40)]
+    public void Object_ManyKeysShuffledWithRepeats_SortedAndTheLastWins(int n)
+    {
+        var random = new Random(n);
+        var items = Enumerable.Range(0, n).Select(i => new KeyValuePair<string, HclValue>($"k{i:D3}", N(i))).ToList();
+        items.AddRange(Enumerable.Range(0, n).Where(i => i % 3 == 0).Select(i => new KeyValuePair<string, HclValue>($"k{i:D3}", S($"again{i}"))));
+        var shuffled = items.Take(n).OrderBy(_ => random.Next()).Concat(items.Skip(n)).ToList();
+        var v = HclValue.Object(shuffled);
+        Assert.Equal(Enumerable.Range(0, n).Select(i => $"k{i:D3}"), v.Attributes.Select(kv => kv.Key));
+        for (var i = 0; i < n; i++)
+            Assert.Equal(i % 3 == 0 ? $"again{i}" : $"{i}", v.GetAttribute($"k{i:D3}").ToString().Trim('"'));
+    }
 }
