@@ -186,9 +186,13 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings)
             Context.Out.WriteLine();
             ApplyView.Render(Context.Out, Context.Color, new ApplyCounts(outcome.Added, outcome.Changed, outcome.Destroyed, outcome.Forgotten, outcome.Imported), destroy, outputs);
         }
-        else if (outcome.Stopped)
+        else
         {
-            Context.Error.WriteLine("Provisioner was interrupted: the operations in progress finished and were recorded; nothing else was started.");
+            Context.Out.WriteLine();
+            Context.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{(destroy ? "Destroy" : "Apply")} {(outcome.Stopped ? "interrupted" : "failed")}! Resources: {outcome.Added} added, {outcome.Changed} changed, {outcome.Destroyed} destroyed, {outcome.Failed} failed."));
+            if (outcome.Stopped)
+                Context.Error.WriteLine("Provisioner was interrupted: the operations in progress finished and were recorded; nothing else was started.");
         }
         return outcome.Succeeded && !writeDiags.HasErrors ? 0 : 1;
     }

@@ -61,6 +61,12 @@ internal sealed partial class PlanWalk
             }
             PlanDeposed(address, deposed, type, schema, refreshed, provider, deps);
             s.ResourceChanged(res.Address);
+            if (priorInstances.Count > 0)
+            {
+                // The configuration is still checked (as `terraform destroy` validates first): its values are discarded.
+                var key = priorInstances.Keys.First();
+                SchemaDecoder.Decode(schema.Block, res.Config, s.ForInstance(key, HclValue.DynamicVal), Diagnostics);
+            }
             return;
         }
 

@@ -443,4 +443,34 @@ public sealed class PlannerTests
         Assert.NotEqual(creates[0], creates[1]);
         Assert.Single(h.Cloud.Objects);
     }
+
+    [Fact]
+    public async Task DestroyStillReportsErrorsInTheConfiguration()
+    {
+        using var h = new EngineHarness();
+        h.Write("main.hcl", """
+            resource "fake_thing" "a" {
+              name = "a"
+            }
+            resource "fake_thing" "b" {
+              name = "b"
+              ref  = fake_thing.a.id
+            }
+            """);
+        await h.PlanAndApplyAsync();
+        h.Write("main.hcl", """
+            resource "fake_thing" "a" {
+              name = "a"
+            }
+            resource "fake_thing" "b" {
+              name = "b"
+              ref  = fake_thing.a.idd
+            }
+            """);
+        var p = await h.PlanAsync(new PlanOptions(PlanMode.Destroy));
+        Assert.Null(p.Plan);
+        var d = Assert.Single(p.Diagnostics, d => d.IsError);
+        Assert.Equal("Unsupported attribute", d.Summary);
+        Assert.Equal(6, d.Subject!.Value.Start.Line);
+    }
 }
