@@ -57,7 +57,7 @@ public static class AtomicFile
         FsyncDirectory(dir);
     }
 
-    private static void FsyncDirectory(string dir)
+    internal static void FsyncDirectory(string dir)
     {
         if (OperatingSystem.IsWindows())
             return;

@@ -70,7 +70,7 @@ public static class StateJson
         output.Write("\n"u8);
     }
 
-    private static void WriteInstance(Utf8JsonWriter w, InstanceState i)
+    internal static void WriteInstance(Utf8JsonWriter w, InstanceState i)
     {
         w.WriteStartObject();
         switch (i.Key)
@@ -204,7 +204,7 @@ public static class StateJson
         return state;
     }
 
-    private static InstanceState DecodeInstance(JsonElement i, string address)
+    internal static InstanceState DecodeInstance(JsonElement i, string address)
     {
         if (i.ValueKind != JsonValueKind.Object)
             throw new StateFormatException($"{address}: each instance must be an object.");

@@ -25,6 +25,30 @@ internal static class Subject
         return (result, result.HasErrors);
     }
 
+    /// <summary>
+    /// Reads every node of a tree from <see cref="Parse"/>, including the parts the tree builds on first read
+    /// (traversal steps, plain string parts, bare object keys), as evaluation or conversion would.
+    /// </summary>
+    public static void ReadEveryNode(object tree)
+    {
+        var result = (Provisioner.Hcl.Syntax.ParseResult<ConfigFile>)tree;
+        foreach (var node in result.Root.DescendantNodesAndSelf())
+        {
+            switch (node)
+            {
+                case ScopeTraversalExpr s:
+                    GC.KeepAlive(s.Steps);
+                    break;
+                case ObjectConsExpr o:
+                    foreach (var item in o.Items)
+                        GC.KeepAlive(item.Key.Wrapped);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
     /// <summary>Parse, then the hcl2json-shaped JSON text (what <c>hcl to-json</c> prints).</summary>
     public static (string Json, bool HasErrors) ToJson(ReadOnlyMemory<byte> source, string filename)
     {

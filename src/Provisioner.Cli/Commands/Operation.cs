@@ -8,6 +8,7 @@ using Provisioner.Engine.Planning;
 using Provisioner.Hcl.Diagnostics;
 using Provisioner.Hcl.Values;
 using Provisioner.State;
+using Provisioner.State.Journal;
 
 namespace Provisioner.Cli.Commands;
 
@@ -59,9 +60,13 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings)
             return false;
         }
         Context.WriteDiagnostics(diags);
+        var statePath = StateFileAccess.ResolvePath(Context, Settings.StatePath);
+        var (recovered, ok) = await JournalRecovery.RunAsync(Context, statePath, Settings.Json, root, vars.Values, state, ct).ConfigureAwait(false);
+        if (!ok)
+            return false;
         Root = root;
-        State = state;
-        StateExists = exists;
+        State = recovered;
+        StateExists = exists || recovered is not null;
         Variables = vars;
         return true;
     }
@@ -171,9 +176,21 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings)
     /// <summary>Runs the plan, persists the state (always, also after failures), and prints the summary.</summary>
     public async Task<int> ExecuteAsync(PlanOutcome planned, bool destroy, CancellationToken ct)
     {
-        var outcome = await Executor.ApplyAsync(planned, new ApplyOptions(Settings.Parallelism), Context.StopScheduling, ct).ConfigureAwait(false);
-        (planned.Events as ProgressView)?.Finish();
+        var view = planned.Events;
+        var journalPath = JournalFile.PathFor(StateFileAccess.ResolvePath(Context, Settings.StatePath));
+        ApplyOutcome outcome;
+        using (var journal = JournalWriter.Open(journalPath))
+        {
+            // Every mutating provider call is journalled (intent fsynced before it, result after it), so that a run
+            // killed at any moment is resolved by the next one (JournalRecovery) without orphans or duplicates.
+            planned.Events = new JournalingEvents(view, journal, planned.Plan!.PriorLineage, planned.Plan.PriorSerial);
+            outcome = await Executor.ApplyAsync(planned, new ApplyOptions(Settings.Parallelism), Context.StopScheduling, ct).ConfigureAwait(false);
+            planned.Events = view;
+        }
+        (view as ProgressView)?.Finish();
         var writeDiags = await StateFileAccess.WriteAsync(Context, outcome.State, CancellationToken.None, Settings.StatePath).ConfigureAwait(false);
+        if (!writeDiags.HasErrors)
+            JournalFile.Delete(journalPath); // compacted: everything it recorded is in the state just written
         Context.WriteDiagnostics(outcome.Diagnostics);
         Context.WriteDiagnostics(writeDiags);
         if (Settings.Json)

@@ -268,8 +268,8 @@ internal sealed class ExecutorRun
         var recorded = _state.Find(c.Address, deposed);
         var generation = recorded?.Generation ?? 0;
         var token = Executor.IdempotencyToken(_plan.PriorLineage, address, deposed, ChangeKind.Delete, generation);
-        Events.Emit(new ProviderCallStarting(Now, address, deposed, ChangeKind.Delete, token, generation));
         var prior = c.Before.UnmarkDeep().Value;
+        Events.Emit(new ProviderCallStarting(Now, address, deposed, ChangeKind.Delete, token, generation, c.Provider, prior, HclValue.NullOf(prior.Type)));
         var result = await provider.Provider.ApplyChangeAsync(
             new ApplyRequest(c.Address.Resource.Type, prior, HclValue.NullOf(prior.Type), HclValue.NullOf(prior.Type), recorded?.Private, token), ct).ConfigureAwait(false);
         var diags = Translate(result.Diagnostics, c);
@@ -379,7 +379,7 @@ internal sealed class ExecutorRun
             generation = recorded?.Generation ?? 0;
         }
         var token = Executor.IdempotencyToken(_plan.PriorLineage, address, null, kind, generation);
-        Events.Emit(new ProviderCallStarting(Now, address, null, kind, token, generation));
+        Events.Emit(new ProviderCallStarting(Now, address, null, kind, token, generation, c.Provider, prior, plannedState, deposedId));
         var result = await provider.Provider.ApplyChangeAsync(
             new ApplyRequest(c.Address.Resource.Type, prior, plannedState, configPlain, plannedPrivate, token), ct).ConfigureAwait(false);
         var ad = Translate(result.Diagnostics, c);
@@ -387,13 +387,14 @@ internal sealed class ExecutorRun
         var cbd = site.Resource.Lifecycle.CreateBeforeDestroy;
         if (ad.HasErrors)
         {
+            InstanceState? tainted = null;
             if (!result.NewState.IsNull && result.NewState.IsWhollyKnown)
             {
                 var value = PlanWalk.Remark(result.NewState, site.Schema.Block, config);
-                _state.Set(c.Address, null, c.Provider, EachOf(c.Address), value, result.Private,
+                tainted = _state.Set(c.Address, null, c.Provider, EachOf(c.Address), value, result.Private,
                     kind == ChangeKind.Create ? InstanceStatus.Tainted : InstanceStatus.Ready, generation, deps, cbd);
             }
-            Events.Emit(new ProviderCallFinished(Now, address, null, kind, token, false));
+            Events.Emit(new ProviderCallFinished(Now, address, null, kind, token, false, tainted));
             Fail(step, ad);
             return false;
         }
@@ -405,8 +406,8 @@ internal sealed class ExecutorRun
             return false;
         }
         var newValue = PlanWalk.Remark(result.NewState, site.Schema.Block, config);
-        _state.Set(c.Address, null, c.Provider, EachOf(c.Address), newValue, result.Private, InstanceStatus.Ready, generation, deps, cbd);
-        Events.Emit(new ProviderCallFinished(Now, address, null, kind, token, true));
+        var recordedNow = _state.Set(c.Address, null, c.Provider, EachOf(c.Address), newValue, result.Private, InstanceStatus.Ready, generation, deps, cbd);
+        Events.Emit(new ProviderCallFinished(Now, address, null, kind, token, true, recordedNow));
         await _evalLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {

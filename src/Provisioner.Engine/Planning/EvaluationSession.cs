@@ -4,6 +4,8 @@ using Provisioner.Engine.Execution;
 using Provisioner.Hcl.Diagnostics;
 using Provisioner.Hcl.Evaluation;
 using Provisioner.Hcl.Syntax;
+using Provisioner.Hcl.Values;
+using Provisioner.Sdk.Protocol;
 using Provisioner.State;
 
 namespace Provisioner.Engine.Planning;
@@ -90,5 +92,55 @@ public sealed class EvaluationSession
         recorder.Set(address, null, provider.StateName, ExecutorRun.EachOf(address), value, result.Private, InstanceStatus.Ready, _walk.Prior.Serial + 1, [], res.Lifecycle.CreateBeforeDestroy);
         recorder.Tidy();
         return diags;
+    }
+
+    /// <summary>
+    /// Crash recovery: asks the provider configuration <paramref name="provider"/> (a state name such as <c>sim</c>)
+    /// what became of an interrupted mutating call with <paramref name="token"/>. Completed gives the object as it
+    /// is now (null when it no longer exists, e.g. after a delete), ready to record; NotApplied means the call never
+    /// took effect. A provider error, or a provider or type the configuration does not have, is an error diagnostic.
+    /// </summary>
+    /// <param name="provider">The provider configuration's state name.</param>
+    /// <param name="typeName">The resource type.</param>
+    /// <param name="kind">What the call was.</param>
+    /// <param name="token">The call's idempotency token.</param>
+    /// <param name="priorJson">The object before the call (JSON for the type's implied type), null for none.</param>
+    /// <param name="plannedJson">The planned object (JSON, unknown values as null), null for none.</param>
+    /// <param name="ct">Cancels the provider call.</param>
+    public async Task<(RecoverOutcome Outcome, InstanceState? Object, DiagnosticList Diagnostics)> RecoverCallAsync(
+        string provider, string typeName, ChangeKind kind, string token, string? priorJson, string? plannedJson, CancellationToken ct)
+    {
+        var diags = new DiagnosticList();
+        var handle = _walk.Providers.FirstOrDefault(p => p.StateName == provider);
+        if (handle is null || !handle.Schema.Resources.TryGetValue(typeName, out var schema))
+        {
+            diags.Error("Cannot recover an interrupted operation",
+                $"The configuration has no provider \"{provider}\" for resource type {typeName}, so Provisioner cannot ask what became of the operation with idempotency token {token}. Restore the provider configuration and run again.");
+            return (RecoverOutcome.NotApplied, null, diags);
+        }
+        var type = schema.Block.ImpliedType();
+        HclValue Decode(string? json)
+        {
+            if (json is null)
+                return HclValue.NullOf(type);
+            var r = HclJson.FromJson(json, type);
+            return r.IsSuccess ? r.Value! : HclValue.NullOf(type);
+        }
+        var result = await handle.Provider.RecoverAsync(new RecoverRequest(typeName, kind, token, Decode(priorJson), Decode(plannedJson)), ct).ConfigureAwait(false);
+        foreach (var d in result.Diagnostics)
+            diags.Add(new Diagnostic(d.Severity, d.Summary, d.Detail));
+        if (diags.HasErrors || result.Outcome == RecoverOutcome.NotApplied)
+            return (RecoverOutcome.NotApplied, null, diags);
+        if (result.State is not { } state || state.IsNull)
+            return (RecoverOutcome.Completed, null, diags);
+        if (!state.IsWhollyKnown)
+        {
+            diags.Error("Provider returned invalid result object after recovery",
+                $"The provider still indicated an unknown value for the object of operation {token}. This is a bug in the provider.");
+            return (RecoverOutcome.NotApplied, null, diags);
+        }
+        var instance = new InstanceState { Private = result.Private, Status = InstanceStatus.Ready };
+        Evaluation.StateValues.Encode(PlanWalk.Remark(state, schema.Block, null), instance);
+        return (RecoverOutcome.Completed, instance, diags);
     }
 }

@@ -191,6 +191,8 @@ internal sealed partial class Evaluator
 
     private HclValue EvalObjectKey(ObjectConsKeyExpr k, EvalContext? ctx)
     {
+        if (k.LiteralName is { } name)
+            return HclValue.String(name);
         if (!k.ForceNonLiteral)
         {
             var inner = k.Wrapped;

@@ -97,6 +97,7 @@ public static class HclSyntax
     {
         var map = new SourceMap(filename, src, start);
         var tokens = Lexer.Lex(src, template);
+        map.Tokens = tokens;
         var diags = new List<Diagnostic>();
         LexDiagnostics.Check(tokens, map, src.Span, diags);
         return (map, tokens, diags);

@@ -27,9 +27,7 @@ internal sealed class Lexer
     }
 
     private readonly ReadOnlyMemory<byte> _src;
-    private TokenKind[] _kinds;
-    private int[] _starts;
-    private int _count;
+    private readonly TokenBuffer _tokens;
     private Frame[] _frames = new Frame[8];
     private int _depth;
     private int _braces;
@@ -39,9 +37,7 @@ internal sealed class Lexer
     private Lexer(ReadOnlyMemory<byte> src)
     {
         _src = src;
-        var capacity = Math.Max(16, (int)Math.Min(int.MaxValue - 64L, src.Length * 2L / 5));
-        _kinds = new TokenKind[capacity];
-        _starts = new int[capacity + 1];
+        _tokens = new TokenBuffer((int)Math.Min(int.MaxValue - 64L, src.Length * 2L / 5));
     }
 
     /// <summary>Lexes <paramref name="src"/>; the last token is always <see cref="TokenKind.EndOfFile"/>.</summary>
@@ -49,22 +45,15 @@ internal sealed class Lexer
     {
         var lexer = new Lexer(src);
         lexer.Run(template);
-        lexer._starts[lexer._count] = src.Length;
-        return new TokenBuffer(lexer._kinds, lexer._starts, lexer._count);
+        lexer._tokens.Complete(src.Length);
+        return lexer._tokens;
     }
 
     /// <summary>Tokens are contiguous, so only the start is stored; a token ends where the next begins.</summary>
     private void Add(TokenKind kind, int start, int end)
     {
         _ = end;
-        if (_count == _kinds.Length)
-        {
-            var n = _kinds.Length + (_kinds.Length >> 1) + 16;
-            Array.Resize(ref _kinds, n);
-            Array.Resize(ref _starts, n + 1);
-        }
-        _kinds[_count] = kind;
-        _starts[_count++] = start;
+        _tokens.Add(kind, start);
     }
 
     private void Push(Mode mode, int markerStart = 0, int markerLength = 0)

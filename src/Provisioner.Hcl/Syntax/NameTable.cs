@@ -6,7 +6,13 @@ namespace Provisioner.Hcl.Syntax;
 internal sealed class NameTable
 {
     private const int Size = 2048;
+
+    [ThreadStatic]
+    private static NameTable? t_forThread;
     private readonly string?[] _entries = new string?[Size];
+
+    /// <summary>A table for the current thread (for strings built lazily from a tree after parsing).</summary>
+    public static NameTable ForThread => t_forThread ??= new NameTable();
 
     public string Get(ReadOnlySpan<byte> bytes)
     {

@@ -160,6 +160,38 @@ internal sealed partial class Parser
         }
     }
 
+    /// <summary>
+    /// Extends a traversal whose steps are still deferred (see <see cref="ScopeTraversalExpr"/>) by a plain step
+    /// ending at <paramref name="end"/>, without building it. Only in an error-free parse, so the tokens have
+    /// exactly the shapes <see cref="DeferredSteps"/> expects.
+    /// </summary>
+    private bool TryDefer(Expression target, int end)
+    {
+        if (_errors != 0 || target is not ScopeTraversalExpr { StepsDeferred: true } s)
+            return false;
+        s.EndOffset = Math.Max(s.EndOffset, end);
+        return true;
+    }
+
+    /// <summary>True for an index key that is one number token or a quoted string without escapes or sequences.</summary>
+    private bool IsPlainIndexKey(int keyTok, Expression key)
+    {
+        switch (_k[keyTok])
+        {
+            case TokenKind.NumberLit:
+                return key is LiteralValueExpr { Kind: LiteralValueKind.Number } n && n.StartOffset == S(keyTok) && n.EndOffset == E(keyTok);
+            case TokenKind.OQuote:
+                if (key is not TemplateExpr t || !t.IsStringLiteral || t.StartOffset != S(keyTok))
+                    return false;
+                if (_k[keyTok + 1] == TokenKind.CQuote)
+                    return t.EndOffset == E(keyTok + 1);
+                return _k[keyTok + 1] == TokenKind.QuotedLit && _k[keyTok + 2] == TokenKind.CQuote && t.EndOffset == E(keyTok + 2)
+                    && Src[S(keyTok + 1)..E(keyTok + 1)].IndexOfAny((byte)'\\', (byte)'$', (byte)'%') < 0;
+            default:
+                return false;
+        }
+    }
+
     private TraversalStep LegacyIndexStep(int dot, int num, string detailFormat, int subjectTok)
     {
         var text = Text(num);
@@ -193,10 +225,14 @@ internal sealed partial class Parser
                 {
                     case TokenKind.Ident:
                         Read();
+                        if (TryDefer(ret, E(attrTok)))
+                            break;
                         ret = MakeRelative(ret, new TraverseAttr(_map, S(dot), E(attrTok), Text(attrTok)));
                         break;
                     case TokenKind.NumberLit:
                         Read();
+                        if (Src[S(attrTok)..E(attrTok)].IndexOf((byte)'.') < 0 && TryDefer(ret, E(attrTok)))
+                            break;
                         ret = MakeRelative(ret, LegacyIndexStep(dot, attrTok, LegacyChainDetail, attrTok));
                         break;
                     case TokenKind.Star:
@@ -286,6 +322,7 @@ internal sealed partial class Parser
                 {
                     PushNl(false);
                     var before = _errors;
+                    var keyTok = PeekIndex();
                     var key = ParseExpression();
                     int close;
                     if (_recovery && _errors > before)
@@ -303,7 +340,11 @@ internal sealed partial class Parser
                     }
                     PopNl();
                     var end = Math.Max(E(close), S(open) + 1);
-                    if (key is LiteralValueExpr lit)
+                    if (IsPlainIndexKey(keyTok, key) && TryDefer(ret, end))
+                    {
+                        // the step is rebuilt from the tokens when asked for
+                    }
+                    else if (key is LiteralValueExpr lit)
                     {
                         var kind = lit.Kind switch
                         {
@@ -440,8 +481,7 @@ internal sealed partial class Parser
         {
             _pos = i + 1;
             _prev = i;
-            var empty = new LiteralValueExpr(_map, E(open), E(open), LiteralValueKind.String, "");
-            return new TemplateExpr(_map, S(open), E(i), [empty]);
+            return new TemplateExpr(_map, S(open), E(i));
         }
         if (_k[i] != TokenKind.QuotedLit || _k[i + 1] != TokenKind.CQuote)
             return null;
@@ -450,8 +490,7 @@ internal sealed partial class Parser
             return null;
         _pos = i + 2;
         _prev = i + 1;
-        var lit = new LiteralValueExpr(_map, S(i), E(i), LiteralValueKind.String, _names.Get(bytes));
-        return new TemplateExpr(_map, S(open), E(i + 1), [lit]);
+        return new TemplateExpr(_map, S(open), E(i + 1)); // the literal part is built from the source when asked for
     }
 
     private Expression FinishFunctionCall(int nameTok)
@@ -640,15 +679,25 @@ internal sealed partial class Parser
                     close = Read();
                     break;
                 }
-                var force = nk == TokenKind.OParen;
-                var before = _errors;
-                var key = ParseExpression();
-                if (_recovery && _errors > before)
+                ObjectConsKeyExpr keyExpr;
+                if (IsBareKey(ni))
                 {
-                    close = Recover(TokenKind.CBrace);
-                    break;
+                    // `name =` or `name:`: what ParseExpression would return (a step-less traversal), kept as just the name
+                    Read();
+                    keyExpr = new ObjectConsKeyExpr(_map, S(ni), E(ni), Text(ni));
                 }
-                var keyExpr = new ObjectConsKeyExpr(_map, key.StartOffset, key.EndOffset, key, force);
+                else
+                {
+                    var force = nk == TokenKind.OParen;
+                    var before = _errors;
+                    var key = ParseExpression();
+                    if (_recovery && _errors > before)
+                    {
+                        close = Recover(TokenKind.CBrace);
+                        break;
+                    }
+                    keyExpr = new ObjectConsKeyExpr(_map, key.StartOffset, key.EndOffset, key, force);
+                }
                 ni = PeekIndex();
                 nk = Kind(ni);
                 if (nk != TokenKind.Equal && nk != TokenKind.Colon)
@@ -679,10 +728,10 @@ internal sealed partial class Parser
                     break;
                 }
                 Read();
-                before = _errors;
+                var valueBefore = _errors;
                 var value = ParseExpression();
                 items.Add(new ObjectConsItem(keyExpr, value));
-                if (_recovery && _errors > before)
+                if (_recovery && _errors > valueBefore)
                 {
                     close = Recover(TokenKind.CBrace);
                     break;
@@ -719,6 +768,20 @@ internal sealed partial class Parser
         {
             PopNl();
         }
+    }
+
+    /// <summary>An identifier (not a keyword literal) directly followed by <c>=</c> or <c>:</c> on the same line.</summary>
+    private bool IsBareKey(int i)
+    {
+        if (_k[i] != TokenKind.Ident || _depth >= MaxDepth - 1)
+            return false;
+        var j = i + 1;
+        while (_k[j] is TokenKind.Whitespace or TokenKind.Comment or TokenKind.Bom || (!_nl && _k[j] is TokenKind.Newline or TokenKind.LineComment))
+            j++;
+        if (_k[j] is not (TokenKind.Equal or TokenKind.Colon))
+            return false;
+        var name = Src[S(i)..E(i)];
+        return !name.SequenceEqual("true"u8) && !name.SequenceEqual("false"u8) && !name.SequenceEqual("null"u8);
     }
 
     private LiteralValueExpr ForError(int open, TokenKind closeType)

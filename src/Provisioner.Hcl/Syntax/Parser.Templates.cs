@@ -32,6 +32,8 @@ internal sealed partial class Parser
             while (parts[pos].Kind != TemplatePartKind.End)
                 exprs.Add(BuildTemplateItem(parts, ref pos));
             var passthru = parts.Count == 2 && parts[0].Kind == TemplatePartKind.Interp;
+            foreach (var part in parts)
+                _freeParts.Push(part);
             parts.Clear();
             _partLists.ToArrayAndReturn(parts);
             return (_exprLists.ToArrayAndReturn(exprs), passthru, start, stop);
@@ -72,7 +74,7 @@ internal sealed partial class Parser
                     var str = DecodeLiteral(next, nk == TokenKind.QuotedLit);
                     if (ltrim)
                         str = str.TrimStart();
-                    parts.Add(new TemplatePart { Kind = TemplatePartKind.Literal, Value = str, Start = S(next), End = E(next) });
+                    parts.Add(NewPart(TemplatePartKind.Literal, S(next), E(next), str));
                     nextCanTrimPrev = true;
                     continue;
                 }
@@ -127,11 +129,11 @@ internal sealed partial class Parser
                         }
                     }
                     PopNl();
-                    parts.Add(new TemplatePart
-                    {
-                        Kind = TemplatePartKind.Interp, Expr = expr, Start = S(next), End = Math.Max(E(next), E(close)),
-                        StripBefore = stripBefore, StripAfter = stripAfter,
-                    });
+                    var interp = NewPart(TemplatePartKind.Interp, S(next), Math.Max(E(next), E(close)));
+                    interp.Expr = expr;
+                    interp.StripBefore = stripBefore;
+                    interp.StripAfter = stripAfter;
+                    parts.Add(interp);
                     continue;
                 }
                 case TokenKind.TemplateControl:
@@ -160,17 +162,18 @@ internal sealed partial class Parser
                         case "if":
                         {
                             var cond = ParseExpression();
-                            part = new TemplatePart { Kind = TemplatePartKind.If, Expr = cond };
+                            part = NewPart(TemplatePartKind.If);
+                            part.Expr = cond;
                             break;
                         }
                         case "else":
-                            part = new TemplatePart { Kind = TemplatePartKind.Else };
+                            part = NewPart(TemplatePartKind.Else);
                             break;
                         case "endif":
-                            part = new TemplatePart { Kind = TemplatePartKind.EndIf };
+                            part = NewPart(TemplatePartKind.EndIf);
                             break;
                         case "endfor":
-                            part = new TemplatePart { Kind = TemplatePartKind.EndFor };
+                            part = NewPart(TemplatePartKind.EndFor);
                             break;
                         case "for":
                         {
@@ -202,7 +205,10 @@ internal sealed partial class Parser
                             }
                             Read();
                             var coll = ParseExpression();
-                            part = new TemplatePart { Kind = TemplatePartKind.For, KeyVar = keyName, ValueVar = valName, Expr = coll };
+                            part = NewPart(TemplatePartKind.For);
+                            part.KeyVar = keyName;
+                            part.ValueVar = valName;
+                            part.Expr = coll;
                             break;
                         }
                         default:
@@ -260,9 +266,26 @@ internal sealed partial class Parser
             break;
         }
         if (parts.Count == 0)
-            parts.Add(new TemplatePart { Kind = TemplatePartKind.Literal, Value = "", Start = startE, End = startE });
-        parts.Add(new TemplatePart { Kind = TemplatePartKind.End, Start = endS, End = endE });
+            parts.Add(NewPart(TemplatePartKind.Literal, startE, startE));
+        parts.Add(NewPart(TemplatePartKind.End, endS, endE));
         return (parts, Math.Min(startS, endS), Math.Max(startE, endE));
+    }
+
+    /// <summary>A template part from the parser's free list (parts are scratch: none outlives its template).</summary>
+    private TemplatePart NewPart(TemplatePartKind kind, int start = 0, int end = 0, string value = "")
+    {
+        if (!_freeParts.TryPop(out var part))
+            part = new TemplatePart();
+        part.Kind = kind;
+        part.Start = start;
+        part.End = end;
+        part.Value = value;
+        part.Expr = null;
+        part.KeyVar = null;
+        part.ValueVar = null;
+        part.StripBefore = false;
+        part.StripAfter = false;
+        return part;
     }
 
     private static string? NameSuggestion(string given, string[] suggestions)
@@ -339,20 +362,36 @@ internal sealed partial class Parser
         }
     }
 
-    private static void Meld(List<TemplatePart> parts)
+    /// <summary>Joins each run of adjacent literal parts into its first part (one concatenation per run).</summary>
+    private void Meld(List<TemplatePart> parts)
     {
         var w = 0;
-        for (var r = 0; r < parts.Count; r++)
+        var r = 0;
+        while (r < parts.Count)
         {
-            var p = parts[r];
-            if (w > 0 && p.Kind == TemplatePartKind.Literal && parts[w - 1].Kind == TemplatePartKind.Literal)
-            {
-                var prev = parts[w - 1];
-                prev.Value += p.Value;
-                prev.End = p.End;
-                continue;
-            }
+            var p = parts[r++];
             parts[w++] = p;
+            if (p.Kind != TemplatePartKind.Literal || r >= parts.Count || parts[r].Kind != TemplatePartKind.Literal)
+                continue;
+            var runEnd = r;
+            while (runEnd < parts.Count && parts[runEnd].Kind == TemplatePartKind.Literal)
+                runEnd++;
+            var length = p.Value.Length;
+            for (var i = r; i < runEnd; i++)
+                length += parts[i].Value.Length;
+            p.Value = string.Create(length, (Parts: parts, First: r - 1, End: runEnd), static (dest, run) =>
+            {
+                for (var i = run.First; i < run.End; i++)
+                {
+                    run.Parts[i].Value.AsSpan().CopyTo(dest);
+                    dest = dest[run.Parts[i].Value.Length..];
+                }
+            });
+            for (; r < runEnd; r++)
+            {
+                p.End = parts[r].End;
+                _freeParts.Push(parts[r]);
+            }
         }
         parts.RemoveRange(w, parts.Count - w);
     }
@@ -481,7 +520,7 @@ internal sealed partial class Parser
         var start = S(tok);
         var s = Src[start..E(tok)];
         if (quoted ? s.IndexOfAny((byte)'\\', (byte)'$', (byte)'%') < 0 : s.IndexOfAny((byte)'$', (byte)'%') < 0)
-            return Encoding.UTF8.GetString(s);
+            return _names.Get(s);
         var buf = new List<byte>(s.Length);
         Span<byte> enc = stackalloc byte[4];
         var i = 0;

@@ -14,7 +14,9 @@ internal sealed partial class Parser
 
     private readonly SourceMap _map;
     private readonly TokenKind[] _k;
-    private readonly int[] _s;
+    private readonly int[] _bases;
+    private readonly ushort[] _deltas;
+    private readonly int[][] _wide;
     private readonly List<Diagnostic> _diags = [];
     private readonly Stack<bool> _nlStack = new();
     private readonly NameTable _names = new();
@@ -24,6 +26,9 @@ internal sealed partial class Parser
     private readonly ListPool<Expression> _exprLists = new();
     private readonly ListPool<ObjectConsItem> _itemLists = new();
     private readonly ListPool<TemplatePart> _partLists = new();
+    private readonly Stack<TemplatePart> _freeParts = new();
+    private readonly ListPool<string> _labelLists = new();
+    private readonly ListPool<(int Start, int End)> _spanLists = new();
     private int _pos;
     private int _prev = -1;
     private int _peekFrom = -1;
@@ -38,7 +43,9 @@ internal sealed partial class Parser
     {
         _map = map;
         _k = tokens.Kinds;
-        _s = tokens.Starts;
+        _bases = tokens.Bases;
+        _deltas = tokens.Deltas;
+        _wide = tokens.Wide;
     }
 
     public List<Diagnostic> Diagnostics => _diags;
@@ -105,14 +112,18 @@ internal sealed partial class Parser
 
     private int PrevIndex() => _prev < 0 ? PeekIndex() : _prev;
 
-    private int S(int i) => _s[i];
+    private int S(int i)
+    {
+        var b = _bases[i >> TokenBuffer.BlockShift];
+        return b >= 0 ? b + _deltas[i] : _wide[~b][i & TokenBuffer.BlockMask];
+    }
 
-    private int E(int i) => _s[i + 1];
+    private int E(int i) => S(i + 1);
 
-    private string Text(int i) => _names.Get(Src[_s[i].._s[i + 1]]);
+    private string Text(int i) => _names.Get(Src[S(i)..E(i)]);
 
     private bool IsKeyword(int i, ReadOnlySpan<byte> keyword) =>
-        _k[i] == TokenKind.Ident && Src[_s[i].._s[i + 1]].SequenceEqual(keyword);
+        _k[i] == TokenKind.Ident && Src[S(i)..E(i)].SequenceEqual(keyword);
 
     private void PushNl(bool include)
     {
@@ -497,7 +508,8 @@ internal sealed partial class Parser
                 }
             }
         }
-        return new Attribute(_map, S(ident), Math.Max(E(ident), E(endTok)), Text(ident), E(ident), S(eq), expr);
+        _ = eq; // its offset is found again from the tokens when asked for (Attribute.EqualsRange)
+        return new Attribute(_map, S(ident), Math.Max(E(ident), E(endTok)), Text(ident), expr);
     }
 
     private Block FinishBlock(int ident)
@@ -505,6 +517,7 @@ internal sealed partial class Parser
         var type = Text(ident);
         List<string>? labels = null;
         List<(int Start, int End)>? labelSpans = null;
+        var errorsBefore = _errors;
         int oBrace;
         while (true)
         {
@@ -518,15 +531,15 @@ internal sealed partial class Parser
             if (tk == TokenKind.OQuote)
             {
                 var (label, ls, le) = ParseQuotedStringLiteral();
-                (labels ??= []).Add(label);
-                (labelSpans ??= []).Add((ls, le));
+                (labels ??= _labelLists.Rent()).Add(label);
+                (labelSpans ??= _spanLists.Rent()).Add((ls, le));
                 continue;
             }
             if (tk == TokenKind.Ident)
             {
                 Read();
-                (labels ??= []).Add(Text(ti));
-                (labelSpans ??= []).Add((S(ti), E(ti)));
+                (labels ??= _labelLists.Rent()).Add(Text(ti));
+                (labelSpans ??= _spanLists.Rent()).Add((S(ti), E(ti)));
                 continue;
             }
             switch (tk)
@@ -545,15 +558,17 @@ internal sealed partial class Parser
             RecoverAfterBodyItem();
             var (es, ee) = labelSpans is { Count: > 0 } ? labelSpans[^1] : (S(ident), E(ident));
             var emptyBody = new Body(_map, S(ident), E(ident), S(ident), [], [], []);
-            return new Block(_map, S(ident), ee, type, E(ident), Labels(labels), Spans(labelSpans), emptyBody, S(ident), E(ident), es, ee);
+            return new Block(_map, S(ident), ee, type, Labels(labels), Spans(labelSpans), emptyBody, S(ident), E(ident), es, ee);
         }
 
+        // An error-free header: the label ranges can be found again from the tokens (Block.LabelRanges).
+        var spans = _errors == errorsBefore ? NoSpans(labelSpans) : Spans(labelSpans);
         if (!Enter())
         {
             Leave();
             var p = PrevIndex();
             var b0 = new Body(_map, S(oBrace), E(p), E(p), [], [], []);
-            return new Block(_map, S(ident), E(p), type, E(ident), Labels(labels), Spans(labelSpans), b0, S(oBrace), E(oBrace), S(p), E(p));
+            return new Block(_map, S(ident), E(p), type, Labels(labels), spans, b0, S(oBrace), E(oBrace), S(p), E(p));
         }
         Body? body;
         try
@@ -621,12 +636,21 @@ internal sealed partial class Parser
             RecoverAfterBodyItem();
         }
         body ??= new Body(_map, S(oBrace), Math.Max(E(oBrace), E(cb)), E(cb), [], [], []);
-        return new Block(_map, S(ident), Math.Max(E(cb), E(ident)), type, E(ident), Labels(labels), Spans(labelSpans), body, S(oBrace), E(oBrace), S(cb), E(cb));
+        return new Block(_map, S(ident), Math.Max(E(cb), E(ident)), type, Labels(labels), spans, body, S(oBrace), E(oBrace), S(cb), E(cb));
     }
 
-    private static string[] Labels(List<string>? labels) => labels == null ? [] : labels.ToArray();
+    private string[] Labels(List<string>? labels) => labels == null ? [] : _labelLists.ToArrayAndReturn(labels);
 
-    private static (int Start, int End)[] Spans(List<(int Start, int End)>? spans) => spans == null ? [] : spans.ToArray();
+    private (int Start, int End)[] Spans(List<(int Start, int End)>? spans) => spans == null ? [] : _spanLists.ToArrayAndReturn(spans);
+
+    private (int Start, int End)[]? NoSpans(List<(int Start, int End)>? spans)
+    {
+        if (spans == null)
+            return [];
+        spans.Clear();
+        _spanLists.ToArrayAndReturn(spans);
+        return null;
+    }
 
     private (string Value, int Start, int End) ParseQuotedStringLiteral()
     {

@@ -25,6 +25,9 @@ internal sealed class SourceMap
 
     public SourcePos Origin { get; }
 
+    /// <summary>The tokens of the buffer, once lexed (deferred traversal steps are built from them).</summary>
+    public TokenBuffer? Tokens { get; set; }
+
     private sealed record LineTable(int[] Starts, bool[] Ascii);
 
     private LineTable Lines => _lines ?? Interlocked.CompareExchange(ref _lines, ComputeLines(Bytes.Span), null) ?? _lines!;

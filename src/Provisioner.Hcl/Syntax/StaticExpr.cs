@@ -41,7 +41,7 @@ public static class StaticExpr
 
     /// <summary>The keyword (a bare single identifier such as <c>all</c>), or null.</summary>
     public static string? AsKeyword(Expression expr) =>
-        Unwrap(expr) is ScopeTraversalExpr { Steps.Count: 0 } s ? s.RootName : null;
+        Unwrap(expr) is ScopeTraversalExpr { HasNoSteps: true } s ? s.RootName : null;
 
     /// <summary>The items of a static list (tuple constructor), or an error.</summary>
     public static IReadOnlyList<Expression>? List(Expression expr, DiagnosticList diagnostics)

@@ -50,26 +50,14 @@ public sealed class SyntaxTree
     }
 
     /// <summary>Index of the token containing buffer offset <paramref name="offset"/> (the EOF token for the end).</summary>
-    public int TokenIndexAt(int offset)
-    {
-        int lo = 0, hi = TokenCount - 1;
-        while (lo < hi)
-        {
-            var mid = (lo + hi + 1) >> 1;
-            if (_tokens.Starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo;
-    }
+    public int TokenIndexAt(int offset) => _tokens.IndexAt(offset);
 
     /// <summary>Writes every token back, reproducing the source exactly.</summary>
     public void WriteTo(IBufferWriter<byte> writer)
     {
         var src = Map.Bytes.Span;
         for (var i = 0; i < _tokens.Count; i++)
-            writer.Write(src[_tokens.Starts[i].._tokens.Starts[i + 1]]);
+            writer.Write(src[_tokens.Start(i).._tokens.End(i)]);
     }
 
     /// <summary>Writes every token back, reproducing the source exactly.</summary>
@@ -77,7 +65,7 @@ public sealed class SyntaxTree
     {
         var src = Map.Bytes.Span;
         for (var i = 0; i < _tokens.Count; i++)
-            stream.Write(src[_tokens.Starts[i].._tokens.Starts[i + 1]]);
+            stream.Write(src[_tokens.Start(i).._tokens.End(i)]);
     }
 
     /// <summary>The full text of the tree (the source as a string).</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using Provisioner.Hcl.Diagnostics;
 
 namespace Provisioner.Hcl.Syntax;
@@ -5,12 +6,10 @@ namespace Provisioner.Hcl.Syntax;
 /// <summary>An argument definition <c>name = expr</c> in a body.</summary>
 public sealed class Attribute : SyntaxNode
 {
-    internal Attribute(SourceMap map, int start, int end, string name, int nameEnd, int equalsStart, Expression expression)
+    internal Attribute(SourceMap map, int start, int end, string name, Expression expression)
         : base(map, start, end)
     {
         Name = name;
-        NameEndOffset = nameEnd;
-        EqualsOffset = equalsStart;
         Expression = expression;
     }
 
@@ -18,9 +17,17 @@ public sealed class Attribute : SyntaxNode
 
     public Expression Expression { get; }
 
-    internal int NameEndOffset { get; }
+    internal int NameEndOffset => StartOffset + Encoding.UTF8.GetByteCount(Name);
 
-    internal int EqualsOffset { get; }
+    /// <summary>The equals sign's offset: the first token after the name that is not a space or an inline comment.</summary>
+    internal int EqualsOffset
+    {
+        get
+        {
+            var tokens = Map.Tokens!;
+            return tokens.Start(tokens.SkipSpaces(tokens.IndexAt(NameEndOffset)));
+        }
+    }
 
     public SourceRange NameRange => RangeOf(StartOffset, NameEndOffset);
 

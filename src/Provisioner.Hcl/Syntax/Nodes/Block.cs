@@ -1,3 +1,4 @@
+using System.Text;
 using Provisioner.Hcl.Diagnostics;
 
 namespace Provisioner.Hcl.Syntax;
@@ -5,14 +6,16 @@ namespace Provisioner.Hcl.Syntax;
 /// <summary>A block <c>type "label" label { body }</c>. Labels are quoted (decoded, no templates) or bare identifiers.</summary>
 public sealed class Block : SyntaxNode
 {
-    internal Block(SourceMap map, int start, int end, string type, int typeEnd, IReadOnlyList<string> labels, IReadOnlyList<(int Start, int End)> labelSpans,
+    private readonly (int Start, int End)[]? _labelSpans;
+
+    /// <param name="labelSpans">The labels' spans, or null when the header had no errors: they are then found again from the tokens.</param>
+    internal Block(SourceMap map, int start, int end, string type, IReadOnlyList<string> labels, (int Start, int End)[]? labelSpans,
         Body body, int openBraceStart, int openBraceEnd, int closeBraceStart, int closeBraceEnd)
         : base(map, start, end)
     {
         Type = type;
-        TypeEndOffset = typeEnd;
         Labels = labels;
-        LabelSpans = labelSpans;
+        _labelSpans = labelSpans;
         Body = body;
         OpenBraceStart = openBraceStart;
         OpenBraceEnd = openBraceEnd;
@@ -26,9 +29,10 @@ public sealed class Block : SyntaxNode
 
     public Body Body { get; }
 
-    internal int TypeEndOffset { get; }
+    internal int TypeEndOffset => StartOffset + Encoding.UTF8.GetByteCount(Type);
 
-    internal IReadOnlyList<(int Start, int End)> LabelSpans { get; }
+    /// <summary>One span per label; quoted labels include their quotes.</summary>
+    internal IReadOnlyList<(int Start, int End)> LabelSpans => _labelSpans ?? FindLabelSpans();
 
     internal int OpenBraceStart { get; }
 
@@ -48,4 +52,26 @@ public sealed class Block : SyntaxNode
     public SourceRange CloseBraceRange => RangeOf(CloseBraceStart, CloseBraceEnd);
 
     public override IEnumerable<SyntaxNode> ChildNodes() => [Body];
+
+    /// <summary>The labels of an error-free header, from the tokens: identifiers and quoted strings up to the brace.</summary>
+    private (int Start, int End)[] FindLabelSpans()
+    {
+        var tokens = Map.Tokens!;
+        var kinds = tokens.Kinds;
+        var spans = new (int Start, int End)[Labels.Count];
+        var i = tokens.IndexAt(TypeEndOffset);
+        for (var n = 0; n < spans.Length; n++)
+        {
+            i = tokens.SkipSpaces(i);
+            var first = i;
+            if (kinds[i] == TokenKind.OQuote)
+            {
+                while (kinds[i] != TokenKind.CQuote)
+                    i++;
+            }
+            spans[n] = (tokens.Start(first), tokens.End(i));
+            i++;
+        }
+        return spans;
+    }
 }

@@ -49,6 +49,9 @@ internal static class VariablesWalker
                     stack.Push((f.Collection, scope));
                     continue;
                 }
+                case TemplateExpr { IsDeferredString: true }:
+                case LiteralValueExpr:
+                    continue;
                 case TemplateForExpr t:
                     stack.Push((t.Body, new Scope(scope, t.KeyVar, t.ValueVar)));
                     stack.Push((t.Collection, scope));

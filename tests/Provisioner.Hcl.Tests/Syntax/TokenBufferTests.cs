@@ -1,0 +1,71 @@
+using System.Text;
+using Provisioner.Hcl.Syntax;
+
+namespace Provisioner.Hcl.Tests.Syntax;
+
+/// <summary>The compact token storage (16-bit offsets per 256-token block, wide blocks for huge tokens).</summary>
+public sealed class TokenBufferTests
+{
+    [Fact]
+    public void Add_ManySmallTokens_StartsAndEndsAreExact()
+    {
+        var buffer = new TokenBuffer(4);
+        var starts = new List<int>();
+        var pos = 0;
+        for (var i = 0; i < 5000; i++)
+        {
+            starts.Add(pos);
+            buffer.Add(TokenKind.Ident, pos);
+            pos += 1 + (i % 7);
+        }
+        buffer.Complete(pos);
+        Assert.Equal(5000, buffer.Count);
+        for (var i = 0; i < 5000; i++)
+        {
+            Assert.Equal(starts[i], buffer.Start(i));
+            Assert.Equal(i + 1 < 5000 ? starts[i + 1] : pos, buffer.End(i));
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(100)]
+    [InlineData(255)]
+    [InlineData(256)]
+    public void Add_TokenLongerThan64KiB_BlockKeepsFullOffsets(int before)
+    {
+        var buffer = new TokenBuffer(16);
+        var starts = new List<int>();
+        var pos = 0;
+        for (var i = 0; i < before + 600; i++)
+        {
+            starts.Add(pos);
+            buffer.Add(TokenKind.Whitespace, pos);
+            pos += i == before ? 200_000 : 3;
+        }
+        buffer.Complete(pos);
+        for (var i = 0; i < starts.Count; i++)
+            Assert.Equal(starts[i], buffer.Start(i));
+        Assert.Equal(pos, buffer.End(starts.Count - 1));
+    }
+
+    [Fact]
+    public void Parse_HugeCommentAndString_RoundTripsWithExactRanges()
+    {
+        var comment = "/*" + new string('c', 70_000) + "*/";
+        var text = new string('x', 150_000);
+        var src = $"a = 1\n{comment}\nb = \"{text}\"\nc = [\n{string.Concat(Enumerable.Repeat("  1,\n", 300))}]\nd = c.e\n";
+        var bytes = Encoding.UTF8.GetBytes(src);
+        var result = HclSyntax.ParseConfig(bytes, "big.hcl");
+        Assert.False(result.Diagnostics.HasErrors);
+        Assert.Equal(src, result.Tree.ToFullString());
+        var body = result.Root.Body;
+        var b = Assert.IsType<TemplateExpr>(body.GetAttribute("b")!.Expression);
+        Assert.Equal(text, Assert.IsType<LiteralValueExpr>(b.Parts[0]).Text);
+        var d = body.GetAttribute("d")!;
+        Assert.Equal(src.IndexOf("d = c.e", StringComparison.Ordinal), d.StartOffset);
+        Assert.Equal("c.e", d.Expression.GetSourceText());
+        Assert.Equal(306, d.Expression.Range.Start.Line);
+    }
+}
