@@ -16,8 +16,38 @@ namespace Provisioner.Cli.Commands;
 /// The flow shared by <c>plan</c>, <c>apply</c> and <c>destroy</c>: load the configuration, the state and the
 /// variables; plan; (apply:) ask for approval, run the executor, persist the state, print the summary.
 /// </summary>
-internal sealed class Operation(CliContext ctx, OperationSettings settings)
+internal sealed class Operation(CliContext ctx, OperationSettings settings, string name = "apply") : IDisposable
 {
+    private Provisioner.State.Locking.LocalStateLock? _lock;
+
+    /// <summary>Releases the state lock.</summary>
+    public void Dispose() => _lock?.Dispose();
+
+    /// <summary>
+    /// Takes the state lock (unless <c>-lock=false</c>), waiting up to <c>-lock-timeout</c>; a refusal names the holder.
+    /// </summary>
+    private async Task<bool> LockAsync(CancellationToken ct)
+    {
+        if (!Settings.Lock)
+            return true;
+        if (Settings.LockTimeout == TimeSpan.MinValue)
+        {
+            Context.WriteDiagnostics([Diagnostic.Error("Invalid -lock-timeout value", "The -lock-timeout value must be a duration such as 0s, 30s, 5m or 1h.")]);
+            return false;
+        }
+        var statePath = StateFileAccess.ResolvePath(Context, Settings.StatePath);
+        var (taken, holder) = await Provisioner.State.Locking.LocalStateLock.AcquireAsync(statePath, name, CommandLine.Version, Settings.LockTimeout, TimeProvider.System, ct).ConfigureAwait(false);
+        if (taken is null)
+        {
+            Context.WriteDiagnostics([Diagnostic.Error("Error acquiring the state lock",
+                "The state is locked by another Provisioner command" + (holder is null ? "." : ":\n\n" + holder) +
+                "\n\nWait for it to finish, or use -lock-timeout to wait for it. A lock whose holder has exited is released automatically; \"provisioner force-unlock ID\" removes leftover lock information.")]);
+            return false;
+        }
+        _lock = taken;
+        return true;
+    }
+
     public CliContext Context { get; } = ctx;
 
     public OperationSettings Settings { get; } = settings;
@@ -43,6 +73,8 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings)
             Context.WriteDiagnostics(diags);
             return false;
         }
+        if (!await LockAsync(ct).ConfigureAwait(false))
+            return false;
         var (state, exists, sdiags) = await StateFileAccess.ReadAsync(Context, ct, Settings.StatePath).ConfigureAwait(false);
         diags.AddRange(sdiags);
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
