@@ -9,7 +9,7 @@ using Provisioner.Hcl.Values;
 namespace Provisioner.Config;
 
 /// <summary>
-/// Root module input variables from defaults, <c>PROVISIONER_VAR_name</c>, <c>*.auto.vars.hcl</c> files, then
+/// Root module input variables from defaults, <c>PROVISIONER_VAR_name</c>, <c>provisioner.vars.hcl</c>, <c>*.auto.vars.hcl</c> files, then
 /// <c>-var-file</c>/<c>-var</c> in command-line order (Terraform's precedence: later wins); conversion to the
 /// declared type, <c>nullable</c>, <c>sensitive</c> marks and <c>validation</c> rules.
 /// </summary>
@@ -54,6 +54,10 @@ public static class VariableInputs
                             (f.EndsWith(".auto.vars.hcl", StringComparison.Ordinal) || f.EndsWith(".auto.vars.hcl.json", StringComparison.Ordinal)))
                 .OrderBy(p => Path.GetFileName(p), StringComparer.Ordinal)
                 .ToArray();
+            // provisioner.vars.hcl (Terraform's terraform.tfvars) comes before the *.auto.vars.hcl files.
+            var defaults = new[] { "provisioner.vars.hcl", "provisioner.vars.hcl.json" }
+                .Select(n => Path.Combine(root.Directory, n)).Where(File.Exists);
+            autoFiles = [.. defaults, .. autoFiles];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

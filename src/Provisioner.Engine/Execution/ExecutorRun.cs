@@ -66,9 +66,9 @@ internal sealed class ExecutorRun
             var result = await GraphWalker.WalkAsync(graph, VisitAsync, Math.Max(1, _options.Parallelism), stopScheduling, abort).ConfigureAwait(false);
             foreach (var e in result.Exceptions)
                 _diagnostics.Error("Internal error during apply", e.ToString());
-            foreach (var s in result.NodesWith(WalkStatus.Skipped))
+            foreach (var s in result.NodesWith(WalkStatus.Skipped).Where(s => s.Phase != StepPhase.Barrier))
                 Events.Emit(new StepSkipped(Now, s.Change.Address.ToString(), s.EventAction, "a step it depends on failed"));
-            foreach (var s in result.NodesWith(WalkStatus.NotStarted))
+            foreach (var s in result.NodesWith(WalkStatus.NotStarted).Where(s => s.Phase != StepPhase.Barrier))
                 Events.Emit(new StepSkipped(Now, s.Change.Address.ToString(), s.EventAction, "the run was interrupted"));
             stopped = result.Count(WalkStatus.NotStarted) > 0;
         }
@@ -151,6 +151,17 @@ internal sealed class ExecutorRun
             }
             steps.Add((create, delete));
         }
+        var barriers = new Dictionary<string, ApplyStep>(StringComparer.Ordinal);
+        ApplyStep Barrier(string key, List<ApplyStep> creates)
+        {
+            if (!barriers.TryGetValue(key, out var b))
+            {
+                barriers[key] = b = new ApplyStep(creates[0].Change, StepPhase.Barrier);
+                foreach (var d in creates)
+                    g.AddDependency(b, d);
+            }
+            return b;
+        }
         foreach (var (create, delete) in steps)
         {
             var c = (create ?? delete)!.Change;
@@ -159,8 +170,15 @@ internal sealed class ExecutorRun
                 var key = dep.ToString();
                 if (create is not null && createSteps.TryGetValue(key, out var depCreates))
                 {
-                    foreach (var d in depCreates)
-                        g.AddDependency(create, d);
+                    if (depCreates.Count > BarrierThreshold)
+                    {
+                        g.AddDependency(create, Barrier(key, depCreates));
+                    }
+                    else
+                    {
+                        foreach (var d in depCreates)
+                            g.AddDependency(create, d);
+                    }
                 }
                 if (deleteSteps.TryGetValue(key, out var depDeletes))
                 {
@@ -186,8 +204,13 @@ internal sealed class ExecutorRun
         return g;
     }
 
+    /// <summary>Above this many create steps, a resource's dependants wait on its <see cref="StepPhase.Barrier"/>.</summary>
+    private const int BarrierThreshold = 16;
+
     private async Task<bool> VisitAsync(ApplyStep step, CancellationToken ct)
     {
+        if (step.Phase == StepPhase.Barrier)
+            return true;
         var limit = _providerLimits.GetValueOrDefault(step.Change.Provider);
         if (limit is not null)
             await limit.WaitAsync(ct).ConfigureAwait(false);

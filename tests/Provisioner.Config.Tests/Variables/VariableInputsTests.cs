@@ -31,6 +31,8 @@ public sealed class VariableInputsTests
     [InlineData("default", "from-default", ValueSourceKind.Default)]
     [InlineData("env", "from-env", ValueSourceKind.Environment)]
     [InlineData("env,auto", "from-b.auto", ValueSourceKind.AutoFile)]
+    [InlineData("env,defaults", "from-defaults", ValueSourceKind.AutoFile)]
+    [InlineData("env,defaults,auto", "from-b.auto", ValueSourceKind.AutoFile)]
     [InlineData("env,auto,file", "from-file", ValueSourceKind.VarFile)]
     [InlineData("env,auto,file,var", "from-var", ValueSourceKind.CommandLine)]
     [InlineData("env,auto,var,file", "from-file", ValueSourceKind.VarFile)]
@@ -46,6 +48,9 @@ public sealed class VariableInputsTests
             {
                 case "env":
                     env["PROVISIONER_VAR_name"] = "from-env";
+                    break;
+                case "defaults":
+                    cfg.Write("provisioner.vars.hcl", "name = \"from-defaults\"\n");
                     break;
                 case "auto":
                     cfg.Write("a.auto.vars.hcl", "name = \"from-a.auto\"\n");

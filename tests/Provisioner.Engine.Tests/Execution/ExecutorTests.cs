@@ -167,4 +167,52 @@ public sealed class ExecutorTests
         var nodeIds = nodes.Select(v => v.GetAttribute("id").AsString()).ToHashSet(StringComparer.Ordinal);
         Assert.True(nodeIds.SetEquals(Ref("c").Split(';')), Ref("c"));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DependantsOfAResourceWithManyInstancesWaitForAllOfThemAndAreSkippedAfterAFailure(bool fail)
+    {
+        // 40 instances: dependants wait on one barrier step per resource instead of on each instance.
+        using var h = new EngineHarness();
+        if (fail)
+            h.Cloud.FailNames.Add("many-17");
+        h.Write("main.hcl", """
+            resource "fake_thing" "many" {
+              count = 40
+              name  = "many-${count.index}"
+            }
+            resource "fake_thing" "after" {
+              count = 3
+              name  = "after-${count.index}"
+              ref   = fake_thing.many[0].id
+            }
+            resource "fake_thing" "independent" {
+              name = "independent"
+            }
+            """);
+        var events = new RecordingEvents();
+        var (_, outcome) = await RunAsync(h, h.Cloud, 4, events: events);
+        var calls = h.Cloud.Calls.Select(c => c.Name).ToList();
+        Assert.Contains("independent", calls);
+        var skipped = events.All.OfType<StepSkipped>().Select(e => e.Address).Order(StringComparer.Ordinal).ToList();
+        if (fail)
+        {
+            Assert.False(outcome.Succeeded);
+            Assert.Equal(40, calls.Count(n => n.StartsWith("many-", StringComparison.Ordinal)));
+            Assert.DoesNotContain(calls, n => n.StartsWith("after-", StringComparison.Ordinal));
+            Assert.Equal(["fake_thing.after[0]", "fake_thing.after[1]", "fake_thing.after[2]"], skipped);
+            Assert.Equal(40 - 1 + 1, outcome.Added);
+        }
+        else
+        {
+            Assert.True(outcome.Succeeded, outcome.Diagnostics.ToString());
+            Assert.Empty(skipped);
+            var lastMany = calls.FindLastIndex(n => n.StartsWith("many-", StringComparison.Ordinal));
+            var firstAfter = calls.FindIndex(n => n.StartsWith("after-", StringComparison.Ordinal));
+            Assert.True(lastMany < firstAfter, string.Join(" ", calls));
+            Assert.Equal(44, outcome.Added);
+            Assert.Equal(44, events.All.OfType<StepStarted>().Count());
+        }
+    }
 }
