@@ -211,7 +211,18 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings, stri
         var view = planned.Events;
         var journalPath = JournalFile.PathFor(StateFileAccess.ResolvePath(Context, Settings.StatePath));
         ApplyOutcome outcome;
-        using (var journal = JournalWriter.Open(journalPath))
+        JournalWriter journalWriter;
+        try
+        {
+            journalWriter = JournalWriter.Open(journalPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Context.WriteDiagnostics([Diagnostic.Error("Cannot open the apply journal",
+                $"Provisioner journals every provider call in {journalPath} so that an interrupted apply can be recovered, and cannot write it: {ex.Message} Nothing was changed.")]);
+            return 1;
+        }
+        using (var journal = journalWriter)
         {
             // Every mutating provider call is journalled (intent fsynced before it, result after it), so that a run
             // killed at any moment is resolved by the next one (JournalRecovery) without orphans or duplicates.
