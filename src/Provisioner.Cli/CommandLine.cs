@@ -59,6 +59,7 @@ internal static class CommandLine
         root.Subcommands.Add(ImportCommand.Create(MakeContext));
         root.Subcommands.Add(GraphCommand.Create(MakeContext));
         root.Subcommands.Add(ConsoleCommand.Create(MakeContext));
+        root.Subcommands.Add(ForceUnlockCommand.Create(MakeContext));
         root.Subcommands.Add(FmtCommand.Create(MakeContext));
         root.Subcommands.Add(HclCommand.Create(MakeContext));
         root.Subcommands.Add(VersionCommand.Create(MakeContext));

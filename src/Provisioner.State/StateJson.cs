@@ -26,7 +26,8 @@ public static class StateJson
     public static void Write(StateSnapshot state, IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(state);
-        using var w = new Utf8JsonWriter(output, WriterOptions);
+        using var hashing = new HashingBufferWriter(output);
+        using var w = new Utf8JsonWriter(hashing, WriterOptions);
         w.WriteStartObject();
         w.WriteNumber("format_version", state.FormatVersion);
         w.WriteString("provisioner_version", state.ProvisionerVersion);
@@ -65,9 +66,42 @@ public static class StateJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        // The checksum covers every byte before it (from "{" to the end of "resources"); it is the last property.
+        w.Flush();
+        w.WriteString(ChecksumProperty, ChecksumPrefix + hashing.Finish());
         w.WriteEndObject();
         w.Flush();
         output.Write("\n"u8);
+    }
+
+    private const string ChecksumProperty = "checksum";
+    private const string ChecksumPrefix = "sha256:";
+
+    /// <summary>
+    /// Verifies the <c>checksum</c> property (absent in files written before it existed): SHA-256 of the file's bytes
+    /// from its start to the end of the value before the checksum, which must be the last property.
+    /// </summary>
+    private static string? VerifyChecksum(ReadOnlySpan<byte> bytes, JsonElement root)
+    {
+        if (!root.TryGetProperty(ChecksumProperty, out var cs))
+            return null;
+        const string corrupted = "The state file's checksum does not match its content: the file is corrupted, or was edited by hand. " +
+            "(If you edited it on purpose, delete its \"checksum\" property to accept the edit.)";
+        string? last = null;
+        foreach (var p in root.EnumerateObject())
+            last = p.Name;
+        var expected = cs.ValueKind == JsonValueKind.String ? cs.GetString()! : "";
+        if (last != ChecksumProperty || !expected.StartsWith(ChecksumPrefix, StringComparison.Ordinal))
+            return corrupted;
+        var end = bytes.LastIndexOf("\"checksum\""u8);
+        if (end < 0)
+            return corrupted;
+        var content = bytes[..end].TrimEnd(" \t\r\n"u8);
+        if (content.Length == 0 || content[^1] != (byte)',')
+            return corrupted;
+        content = content[..^1].TrimEnd(" \t\r\n"u8);
+        var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        return string.Equals(actual, expected[ChecksumPrefix.Length..], StringComparison.Ordinal) ? null : corrupted;
     }
 
     internal static void WriteInstance(Utf8JsonWriter w, InstanceState i)
@@ -129,7 +163,9 @@ public static class StateJson
         {
             try
             {
-                return new StateReadResult(Decode(doc.RootElement), null);
+                var state = Decode(doc.RootElement);
+                var checksumError = VerifyChecksum(bytes.Span, doc.RootElement);
+                return checksumError is null ? new StateReadResult(state, null) : new StateReadResult(null, checksumError);
             }
             catch (StateFormatException ex)
             {

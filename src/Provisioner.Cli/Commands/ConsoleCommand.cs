@@ -24,7 +24,7 @@ internal static class ConsoleCommand
 
     public static async Task<int> RunAsync(CliContext ctx, OperationSettings settings, CancellationToken ct)
     {
-        var op = new Operation(ctx, settings);
+        using var op = new Operation(ctx, settings, "console");
         if (!await op.LoadAsync(ct).ConfigureAwait(false))
             return 1;
         var input = new PlanInput(op.Root!, op.State, op.Variables!.Values, new PlanOptions(), BuiltinProviders.Create(), ctx.WorkingDirectory);

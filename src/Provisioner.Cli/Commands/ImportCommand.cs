@@ -33,7 +33,7 @@ internal static class ImportCommand
             ctx.WriteDiagnostics(adiags);
             return 1;
         }
-        var op = new Operation(ctx, settings);
+        using var op = new Operation(ctx, settings, "import");
         if (!await op.LoadAsync(ct).ConfigureAwait(false))
             return 1;
         var input = new PlanInput(op.Root!, op.State, op.Variables!.Values, new PlanOptions(), BuiltinProviders.Create(), ctx.WorkingDirectory);

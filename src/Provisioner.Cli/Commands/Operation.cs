@@ -16,8 +16,38 @@ namespace Provisioner.Cli.Commands;
 /// The flow shared by <c>plan</c>, <c>apply</c> and <c>destroy</c>: load the configuration, the state and the
 /// variables; plan; (apply:) ask for approval, run the executor, persist the state, print the summary.
 /// </summary>
-internal sealed class Operation(CliContext ctx, OperationSettings settings)
+internal sealed class Operation(CliContext ctx, OperationSettings settings, string name = "apply") : IDisposable
 {
+    private Provisioner.State.Locking.LocalStateLock? _lock;
+
+    /// <summary>Releases the state lock.</summary>
+    public void Dispose() => _lock?.Dispose();
+
+    /// <summary>
+    /// Takes the state lock (unless <c>-lock=false</c>), waiting up to <c>-lock-timeout</c>; a refusal names the holder.
+    /// </summary>
+    private async Task<bool> LockAsync(CancellationToken ct)
+    {
+        if (!Settings.Lock)
+            return true;
+        if (Settings.LockTimeout == TimeSpan.MinValue)
+        {
+            Context.WriteDiagnostics([Diagnostic.Error("Invalid -lock-timeout value", "The -lock-timeout value must be a duration such as 0s, 30s, 5m or 1h.")]);
+            return false;
+        }
+        var statePath = StateFileAccess.ResolvePath(Context, Settings.StatePath);
+        var (taken, holder) = await Provisioner.State.Locking.LocalStateLock.AcquireAsync(statePath, name, CommandLine.Version, Settings.LockTimeout, TimeProvider.System, ct).ConfigureAwait(false);
+        if (taken is null)
+        {
+            Context.WriteDiagnostics([Diagnostic.Error("Error acquiring the state lock",
+                "The state is locked by another Provisioner command" + (holder is null ? "." : ":\n\n" + holder) +
+                "\n\nWait for it to finish, or use -lock-timeout to wait for it. A lock whose holder has exited is released automatically; \"provisioner force-unlock ID\" removes leftover lock information.")]);
+            return false;
+        }
+        _lock = taken;
+        return true;
+    }
+
     public CliContext Context { get; } = ctx;
 
     public OperationSettings Settings { get; } = settings;
@@ -43,6 +73,8 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings)
             Context.WriteDiagnostics(diags);
             return false;
         }
+        if (!await LockAsync(ct).ConfigureAwait(false))
+            return false;
         var (state, exists, sdiags) = await StateFileAccess.ReadAsync(Context, ct, Settings.StatePath).ConfigureAwait(false);
         diags.AddRange(sdiags);
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -179,7 +211,18 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings)
         var view = planned.Events;
         var journalPath = JournalFile.PathFor(StateFileAccess.ResolvePath(Context, Settings.StatePath));
         ApplyOutcome outcome;
-        using (var journal = JournalWriter.Open(journalPath))
+        JournalWriter journalWriter;
+        try
+        {
+            journalWriter = JournalWriter.Open(journalPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Context.WriteDiagnostics([Diagnostic.Error("Cannot open the apply journal",
+                $"Provisioner journals every provider call in {journalPath} so that an interrupted apply can be recovered, and cannot write it: {ex.Message} Nothing was changed.")]);
+            return 1;
+        }
+        using (var journal = journalWriter)
         {
             // Every mutating provider call is journalled (intent fsynced before it, result after it), so that a run
             // killed at any moment is resolved by the next one (JournalRecovery) without orphans or duplicates.

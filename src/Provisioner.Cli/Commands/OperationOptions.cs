@@ -63,6 +63,19 @@ internal sealed class OperationOptions
 
     public Option<string?> State { get; } = StateFileAccess.CreateStateOption();
 
+    public Option<bool> Lock { get; } = new("-lock", "--lock")
+    {
+        Description = "Lock the state while the command runs (-lock=false: do not; dangerous if others use this state).",
+        DefaultValueFactory = _ => true,
+    };
+
+    public Option<string> LockTimeout { get; } = new("-lock-timeout", "--lock-timeout")
+    {
+        Description = "How long to wait for a lock held by another command (e.g. 30s, 5m; default 0s: fail at once).",
+        DefaultValueFactory = _ => "0s",
+        HelpName = "DURATION",
+    };
+
     public void AddTo(Command cmd, bool destroyFlag)
     {
         cmd.Options.Add(Var);
@@ -75,6 +88,8 @@ internal sealed class OperationOptions
         cmd.Options.Add(Input);
         cmd.Options.Add(Json);
         cmd.Options.Add(State);
+        cmd.Options.Add(Lock);
+        cmd.Options.Add(LockTimeout);
         if (destroyFlag)
             cmd.Options.Add(DestroyOption);
     }
@@ -115,7 +130,9 @@ internal sealed class OperationOptions
             r.GetValue(Parallelism),
             r.GetValue(Input),
             r.GetValue(Json),
-            r.GetValue(State));
+            r.GetValue(State),
+            r.CommandResult.Command.Options.Contains(Lock) ? r.GetValue(Lock) : true,
+            r.CommandResult.Command.Options.Contains(LockTimeout) ? Durations.ParseOrZero(r.GetValue(LockTimeout)) : TimeSpan.Zero);
     }
 
     /// <summary>Orders -var / -var-file by where they appeared (System.CommandLine groups tokens by option).</summary>

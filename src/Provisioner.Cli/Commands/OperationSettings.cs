@@ -13,4 +13,6 @@ internal sealed record OperationSettings(
     int Parallelism,
     bool Input,
     bool Json,
-    string? StatePath);
+    string? StatePath,
+    bool Lock = true,
+    TimeSpan LockTimeout = default);
