@@ -336,20 +336,9 @@ internal sealed class ExecutorRun
 
         // Evaluate the configuration again with the values known now and have the provider plan it again; the
         // result must agree with every value the saved plan already knew.
-        HclValue config;
         HclValue plannedState;
         byte[]? plannedPrivate;
-        var diags = new DiagnosticList();
-        await _evalLock.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            await _walk.ReevaluateUpstreamAsync(site.Vertex).ConfigureAwait(false);
-            config = _walk.EvaluateConfig(site, diags);
-        }
-        finally
-        {
-            _evalLock.Release();
-        }
+        var (config, diags) = await EvaluateAsync(site, ct).ConfigureAwait(false);
         if (diags.HasErrors)
         {
             Fail(step, diags);
@@ -461,6 +450,25 @@ internal sealed class ExecutorRun
         return true;
     }
 
+    /// <summary>
+    /// The instance's configuration evaluated with the values known now: the variables, locals and outputs above it
+    /// are evaluated again first, under the evaluation lock (scopes are not thread-safe).
+    /// </summary>
+    private async Task<(HclValue Config, DiagnosticList Diagnostics)> EvaluateAsync(InstanceSite site, CancellationToken ct)
+    {
+        var diags = new DiagnosticList();
+        await _evalLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await _walk.ReevaluateUpstreamAsync(site.Vertex).ConfigureAwait(false);
+            return (_walk.EvaluateConfig(site, diags), diags);
+        }
+        finally
+        {
+            _evalLock.Release();
+        }
+    }
+
     private async Task<bool> ReadAsync(ApplyStep step, CancellationToken ct)
     {
         var c = step.Change;
@@ -473,18 +481,7 @@ internal sealed class ExecutorRun
             Fail(step, Diag($"No configured provider or configuration for {address}."));
             return false;
         }
-        var diags = new DiagnosticList();
-        HclValue config;
-        await _evalLock.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            await _walk.ReevaluateUpstreamAsync(site.Vertex).ConfigureAwait(false);
-            config = _walk.EvaluateConfig(site, diags);
-        }
-        finally
-        {
-            _evalLock.Release();
-        }
+        var (config, diags) = await EvaluateAsync(site, ct).ConfigureAwait(false);
         if (diags.HasErrors)
         {
             Fail(step, diags);

@@ -79,23 +79,8 @@ public static class PlanJson
         // Terraform sorts by address text, then deposed key (current object first).
         foreach (var c in changes.OrderBy(c => c.Address.ToString(), StringComparer.Ordinal).ThenBy(c => c.Deposed ?? "", StringComparer.Ordinal))
         {
-            var r = c.Address.Resource;
             w.WriteStartObject();
-            w.WriteString("address", c.Address.ToString());
-            if (!r.Module.IsRoot)
-                w.WriteString("module_address", r.Module.ToString());
-            w.WriteString("mode", r.Mode == ResourceMode.Data ? "data" : "managed");
-            w.WriteString("type", r.Type);
-            w.WriteString("name", r.Name);
-            switch (c.Address.Key.Kind)
-            {
-                case InstanceKeyKind.Int:
-                    w.WriteNumber("index", c.Address.Key.Number);
-                    break;
-                case InstanceKeyKind.String:
-                    w.WriteString("index", c.Address.Key.Text);
-                    break;
-            }
+            PlanJsonValues.WriteResourceIdentity(w, c, withModule: true);
             if (c.Deposed is not null)
                 w.WriteString("deposed", c.Deposed);
             w.WriteString("provider_name", c.Provider);

@@ -78,21 +78,8 @@ internal static class PlanJsonPlannedValues
 
     private static void WriteResource(Utf8JsonWriter w, ResourceInstanceChange c)
     {
-        var r = c.Address.Resource;
         w.WriteStartObject();
-        w.WriteString("address", c.Address.ToString());
-        w.WriteString("mode", r.Mode == ResourceMode.Data ? "data" : "managed");
-        w.WriteString("type", r.Type);
-        w.WriteString("name", r.Name);
-        switch (c.Address.Key.Kind)
-        {
-            case InstanceKeyKind.Int:
-                w.WriteNumber("index", c.Address.Key.Number);
-                break;
-            case InstanceKeyKind.String:
-                w.WriteString("index", c.Address.Key.Text);
-                break;
-        }
+        PlanJsonValues.WriteResourceIdentity(w, c, withModule: false);
         w.WriteString("provider_name", c.Provider);
         w.WritePropertyName("values");
         if (c.After.IsKnown && !c.After.IsNull)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Provisioner.Engine.Addresses;
 using Provisioner.Hcl.Values;
 
 namespace Provisioner.Engine.Planning;
@@ -98,5 +99,26 @@ internal static class PlanJsonValues
             WriteMask(w, e, flagged);
         }
         w.WriteEndObject();
+    }
+
+    /// <summary>The identity fields every resource entry of the plan JSON starts with (<c>address</c> ... <c>index</c>).</summary>
+    public static void WriteResourceIdentity(Utf8JsonWriter w, ResourceInstanceChange c, bool withModule)
+    {
+        var r = c.Address.Resource;
+        w.WriteString("address", c.Address.ToString());
+        if (withModule && !r.Module.IsRoot)
+            w.WriteString("module_address", r.Module.ToString());
+        w.WriteString("mode", r.Mode == ResourceMode.Data ? "data" : "managed");
+        w.WriteString("type", r.Type);
+        w.WriteString("name", r.Name);
+        switch (c.Address.Key.Kind)
+        {
+            case InstanceKeyKind.Int:
+                w.WriteNumber("index", c.Address.Key.Number);
+                break;
+            case InstanceKeyKind.String:
+                w.WriteString("index", c.Address.Key.Text);
+                break;
+        }
     }
 }
