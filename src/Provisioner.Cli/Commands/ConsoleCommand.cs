@@ -25,15 +25,9 @@ internal static class ConsoleCommand
     public static async Task<int> RunAsync(CliContext ctx, OperationSettings settings, CancellationToken ct)
     {
         using var op = new Operation(ctx, settings, "console");
-        if (!await op.LoadAsync(ct).ConfigureAwait(false))
-            return 1;
-        var input = new PlanInput(op.Root!, op.State, op.Variables!.Values, new PlanOptions(), BuiltinProviders.Create(), ctx.WorkingDirectory);
-        var (session, diags) = await EvaluationSession.OpenAsync(input, ct).ConfigureAwait(false);
+        var session = await op.OpenSessionAsync(ct).ConfigureAwait(false);
         if (session is null)
-        {
-            ctx.WriteDiagnostics(diags);
             return 1;
-        }
         var failed = false;
         while (true)
         {

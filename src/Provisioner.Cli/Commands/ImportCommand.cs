@@ -34,15 +34,9 @@ internal static class ImportCommand
             return 1;
         }
         using var op = new Operation(ctx, settings, "import");
-        if (!await op.LoadAsync(ct).ConfigureAwait(false))
-            return 1;
-        var input = new PlanInput(op.Root!, op.State, op.Variables!.Values, new PlanOptions(), BuiltinProviders.Create(), ctx.WorkingDirectory);
-        var (session, diags) = await EvaluationSession.OpenAsync(input, ct).ConfigureAwait(false);
+        var session = await op.OpenSessionAsync(ct).ConfigureAwait(false);
         if (session is null)
-        {
-            ctx.WriteDiagnostics(diags);
             return 1;
-        }
         ctx.Out.WriteLine($"{address}: Importing from ID \"{id}\"...");
         var idiags = await session.ImportAsync(address, id, ct).ConfigureAwait(false);
         if (ctx.WriteDiagnostics(idiags))

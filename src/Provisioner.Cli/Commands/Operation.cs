@@ -103,6 +103,21 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings, stri
         return true;
     }
 
+    /// <summary>
+    /// Loads everything and opens the configuration against the state without changing anything (console, import);
+    /// prints diagnostics and returns null on errors.
+    /// </summary>
+    public async Task<EvaluationSession?> OpenSessionAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct).ConfigureAwait(false))
+            return null;
+        var input = new PlanInput(Root!, State, Variables!.Values, new PlanOptions(), BuiltinProviders.Create(), Context.WorkingDirectory);
+        var (session, diags) = await EvaluationSession.OpenAsync(input, ct).ConfigureAwait(false);
+        if (session is null)
+            Context.WriteDiagnostics(diags);
+        return session;
+    }
+
     /// <summary>Builds the planner's options from the flags; bad addresses are diagnostics.</summary>
     public PlanOptions? Options(DiagnosticList diags)
     {
