@@ -61,6 +61,7 @@ internal sealed class ExecutorRun
             {
                 _diagnostics.Error("Cycle in the apply order",
                     "Cycle: " + string.Join(", ", cycles[0].Select(s => s.ToString())));
+                _state.Tidy();
                 return new ApplyOutcome(_state.State, _diagnostics, 0, 0, 0, 0, false);
             }
             var result = await GraphWalker.WalkAsync(graph, VisitAsync, Math.Max(1, _options.Parallelism), stopScheduling, abort).ConfigureAwait(false);

@@ -9,6 +9,7 @@ namespace Provisioner.Engine.Execution;
 internal sealed class StateRecorder(StateSnapshot state)
 {
     private readonly Lock _lock = new();
+    private readonly HashSet<InstanceState> _removed = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, ResourceState> _byAddress = state.Resources.ToDictionary(r => r.Address, StringComparer.Ordinal);
     private readonly Dictionary<(string, InstanceKey, string?), InstanceState> _instances = Index(state);
 
@@ -80,8 +81,9 @@ internal sealed class StateRecorder(StateSnapshot state)
         lock (_lock)
         {
             var key = address.Resource.ToString();
-            if (_instances.Remove((key, address.Key, deposed), out var inst) && _byAddress.TryGetValue(key, out var r))
-                r.Instances.Remove(inst);
+            // Removal from the resource's list is deferred to Tidy: removing one by one is quadratic on big destroys.
+            if (_instances.Remove((key, address.Key, deposed), out var inst))
+                _removed.Add(inst);
         }
     }
 
@@ -118,6 +120,12 @@ internal sealed class StateRecorder(StateSnapshot state)
     {
         lock (_lock)
         {
+            if (_removed.Count > 0)
+            {
+                foreach (var r in State.Resources)
+                    r.Instances.RemoveAll(_removed.Contains);
+                _removed.Clear();
+            }
             State.Resources.RemoveAll(r => r.Instances.Count == 0);
             State.Resources.Sort((a, b) =>
             {
