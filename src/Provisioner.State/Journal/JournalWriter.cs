@@ -19,7 +19,9 @@ public sealed class JournalWriter : IDisposable
     private static readonly JsonWriterOptions Options = new() { Indented = false };
     private readonly FileStream _stream;
     private readonly Lock _lock = new();
+    private readonly Lock _syncLock = new();
     private long _seq;
+    private long _synced;
     private bool _disposed;
 
     private JournalWriter(string path, FileStream stream, long lastSeq)
@@ -28,6 +30,9 @@ public sealed class JournalWriter : IDisposable
         _stream = stream;
         _seq = lastSeq;
     }
+
+    /// <summary>The highest sequence number known to be on disk.</summary>
+    internal long SyncedThrough => Volatile.Read(ref _synced);
 
     /// <summary>The journal file.</summary>
     public string Path { get; }
@@ -65,9 +70,28 @@ public sealed class JournalWriter : IDisposable
             numbered = intent with { Seq = ++_seq };
             _stream.Write(Encode(numbered));
         }
-        // Outside the lock: concurrent intents share one fsync's work (group commit) instead of queueing behind it.
-        RandomAccess.FlushToDisk(_stream.SafeFileHandle);
+        SyncThrough(numbered.Seq);
         return numbered;
+    }
+
+    /// <summary>
+    /// Group commit: returns once every record up to <paramref name="seq"/> is on disk. One fsync covers every record
+    /// written before it started, so concurrent intents wait for one sync instead of each paying for their own.
+    /// </summary>
+    private void SyncThrough(long seq)
+    {
+        if (Volatile.Read(ref _synced) >= seq)
+            return;
+        lock (_syncLock)
+        {
+            if (_synced >= seq)
+                return;
+            long target;
+            lock (_lock)
+                target = _seq;
+            RandomAccess.FlushToDisk(_stream.SafeFileHandle);
+            Volatile.Write(ref _synced, target);
+        }
     }
 
     /// <summary>Appends a result (written to the file, synced with the next intent or on dispose).</summary>
