@@ -6,13 +6,7 @@ public sealed class FmtCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = await CommandLine.RunAsync(args, stdout, stderr, CancellationToken.None, workingDirectory: _dir);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private Task<(int Code, string Out, string Err)> Run(params string[] args) => CliRun.InDirectory(_dir, args);
 
     [Fact]
     public async Task Fmt_Check_UnformattedFile_Exits3AndLeavesFileAlone()
