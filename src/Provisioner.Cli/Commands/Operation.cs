@@ -18,7 +18,7 @@ namespace Provisioner.Cli.Commands;
 /// </summary>
 internal sealed class Operation(CliContext ctx, OperationSettings settings, string name = "apply") : IDisposable
 {
-    private Provisioner.State.Locking.LocalStateLock? _lock;
+    private IDisposable? _lock;
 
     /// <summary>Releases the state lock.</summary>
     public void Dispose() => _lock?.Dispose();
@@ -35,15 +35,9 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings, stri
             Context.WriteDiagnostics([Diagnostic.Error("Invalid -lock-timeout value", "The -lock-timeout value must be a duration such as 0s, 30s, 5m or 1h.")]);
             return false;
         }
-        var statePath = StateFileAccess.ResolvePath(Context, Settings.StatePath);
-        var (taken, holder) = await Provisioner.State.Locking.LocalStateLock.AcquireAsync(statePath, name, CommandLine.Version, Settings.LockTimeout, TimeProvider.System, ct).ConfigureAwait(false);
+        var taken = await StateFileAccess.LockAsync(Context, Settings.StatePath, name, Settings.LockTimeout, ct).ConfigureAwait(false);
         if (taken is null)
-        {
-            Context.WriteDiagnostics([Diagnostic.Error("Error acquiring the state lock",
-                "The state is locked by another Provisioner command" + (holder is null ? "." : ":\n\n" + holder) +
-                "\n\nWait for it to finish, or use -lock-timeout to wait for it. A lock whose holder has exited is released automatically; \"provisioner force-unlock ID\" removes leftover lock information.")]);
             return false;
-        }
         _lock = taken;
         return true;
     }

@@ -91,4 +91,21 @@ internal static class StateFileAccess
         "No state file was found!",
         $"State management commands require a state file. Run this command in a directory where Provisioner has been " +
         $"run or use the -state flag to point the command to a specific state location. (Looked for {ctx.DisplayPath(ResolvePath(ctx, statePath))}.)");
+
+    /// <summary>
+    /// Takes the state lock for a command that writes state, waiting up to <paramref name="timeout"/>; on refusal prints
+    /// who holds it and returns null.
+    /// </summary>
+    public static async Task<IDisposable?> LockAsync(CliContext ctx, string? statePath, string operation, TimeSpan timeout, CancellationToken ct)
+    {
+        var (taken, holder) = await Provisioner.State.Locking.LocalStateLock.AcquireAsync(ResolvePath(ctx, statePath), operation, CommandLine.Version,
+            timeout, TimeProvider.System, ct).ConfigureAwait(false);
+        if (taken is null)
+        {
+            ctx.WriteDiagnostics([Diagnostic.Error("Error acquiring the state lock",
+                "The state is locked by another Provisioner command" + (holder is null ? "." : ":\n\n" + holder) +
+                "\n\nWait for it to finish, or use -lock-timeout to wait for it. A lock whose holder has exited is released automatically; \"provisioner force-unlock ID\" removes leftover lock information.")]);
+        }
+        return taken;
+    }
 }

@@ -34,6 +34,9 @@ internal static class StateMvCommand
     {
         if (StateCommand.ParseAddress(ctx, sourceText) is not { } source || StateCommand.ParseAddress(ctx, destText) is not { } dest)
             return 1;
+        using var held = dryRun ? null : await StateFileAccess.LockAsync(ctx, statePath, "state mv", TimeSpan.Zero, ct).ConfigureAwait(false);
+        if (!dryRun && held is null)
+            return 1;
         var snapshot = await StateCommand.LoadAsync(ctx, statePath, ct).ConfigureAwait(false);
         if (snapshot is null)
             return 1;

@@ -51,6 +51,9 @@ internal static class StatePushCommand
             return 1;
         }
 
+        using var held = await StateFileAccess.LockAsync(ctx, statePath, "state push", TimeSpan.Zero, ct).ConfigureAwait(false);
+        if (held is null)
+            return 1;
         var (current, _, diags) = await StateFileAccess.ReadAsync(ctx, ct, statePath).ConfigureAwait(false);
         if (ctx.WriteDiagnostics(diags))
             return 1;

@@ -59,4 +59,24 @@ public sealed class LockingCommandTests
             Assert.Equal(1, noForce.Code);
         }
     }
+
+    [Fact]
+    public async Task StateCommandsThatWriteAreRefusedWhileLocked()
+    {
+        using var ws = PlanApplyWorkspace.Create();
+        await ws.Ok("apply", "-auto-approve");
+        var before = await File.ReadAllBytesAsync(ws.StatePath);
+        var (held, _) = await LocalStateLock.AcquireAsync(ws.StatePath, "apply", "test", TimeSpan.Zero, TimeProvider.System, CancellationToken.None);
+        using (held)
+        {
+            var rm = await ws.Run("state", "rm", "sim_network.main");
+            Assert.Equal(1, rm.Code);
+            Assert.Contains("Error acquiring the state lock", rm.Err);
+            var mv = await ws.Run("state", "mv", "sim_network.main", "sim_network.other");
+            Assert.Equal(1, mv.Code);
+            Assert.Equal(before, await File.ReadAllBytesAsync(ws.StatePath));
+            // Reading needs no lock.
+            Assert.Equal(0, (await ws.Run("state", "list")).Code);
+        }
+    }
 }
