@@ -108,4 +108,18 @@ internal static class StateFileAccess
         }
         return taken;
     }
+
+    /// <summary>
+    /// Refuses a state-editing command while an interrupted apply's journal is pending: recovery needs the
+    /// configuration's providers, which plan and apply have and state commands do not.
+    /// </summary>
+    public static bool RefuseIfJournalPending(CliContext ctx, string? statePath)
+    {
+        var journal = Provisioner.State.Journal.JournalFile.PathFor(ResolvePath(ctx, statePath));
+        if (!File.Exists(journal))
+            return false;
+        ctx.WriteDiagnostics([Diagnostic.Error("Interrupted apply not yet recovered",
+            $"An apply was interrupted and its journal ({ctx.DisplayPath(journal)}) has not been resolved yet. Run \"provisioner plan\" (or apply) first: it asks the providers what became of the interrupted operations and records the result. Then edit the state.")]);
+        return true;
+    }
 }

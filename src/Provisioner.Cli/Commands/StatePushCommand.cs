@@ -52,7 +52,7 @@ internal static class StatePushCommand
         }
 
         using var held = await StateFileAccess.LockAsync(ctx, statePath, "state push", TimeSpan.Zero, ct).ConfigureAwait(false);
-        if (held is null)
+        if (held is null || StateFileAccess.RefuseIfJournalPending(ctx, statePath))
             return 1;
         var (current, _, diags) = await StateFileAccess.ReadAsync(ctx, ct, statePath).ConfigureAwait(false);
         if (ctx.WriteDiagnostics(diags))

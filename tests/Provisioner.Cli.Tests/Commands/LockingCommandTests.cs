@@ -79,4 +79,18 @@ public sealed class LockingCommandTests
             Assert.Equal(0, (await ws.Run("state", "list")).Code);
         }
     }
+
+    [Fact]
+    public async Task StateEditsWaitUntilAnInterruptedApplyIsRecovered()
+    {
+        using var ws = PlanApplyWorkspace.Create();
+        await ws.Ok("apply", "-auto-approve");
+        var journal = Provisioner.State.Journal.JournalFile.PathFor(ws.StatePath);
+        await File.WriteAllTextAsync(journal, "");
+        var before = await File.ReadAllBytesAsync(ws.StatePath);
+        var rm = await ws.Run("state", "rm", "sim_network.main");
+        Assert.Equal(1, rm.Code);
+        Assert.Contains("Interrupted apply not yet recovered", rm.Err);
+        Assert.Equal(before, await File.ReadAllBytesAsync(ws.StatePath));
+    }
 }
