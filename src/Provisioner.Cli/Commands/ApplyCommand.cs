@@ -104,28 +104,9 @@ internal static class ApplyCommand
             return 1;
         }
         var saved = contents.Plan;
-        var current = op.State;
-        var currentLineage = current?.Lineage;
-        var currentSerial = current?.Serial ?? 0;
-        var stale = op.StateExists
-            ? currentLineage != saved.PriorLineage || currentSerial != saved.PriorSerial
-            : saved.PriorSerial != 0;
-        if (stale)
-        {
-            ctx.WriteDiagnostics([Diagnostic.Error("Saved plan is stale",
-                $"The given plan file can no longer be applied because the state was changed by another operation after the plan was created (plan: lineage {saved.PriorLineage}, serial {saved.PriorSerial}; state now: lineage {currentLineage ?? "(none)"}, serial {currentSerial}). Create a new plan.")]);
+        var check = PlanFile.CheckCurrent(contents, op.StateExists ? op.State?.Lineage : null, op.State?.Serial ?? 0, op.ConfigurationDigests());
+        if (ctx.WriteDiagnostics(check))
             return 1;
-        }
-        var digests = op.ConfigurationDigests();
-        var changedFiles = digests.Keys.Union(contents.ConfigurationDigests.Keys)
-            .Where(k => digests.GetValueOrDefault(k) != contents.ConfigurationDigests.GetValueOrDefault(k))
-            .Order(StringComparer.Ordinal).ToList();
-        if (changedFiles.Count > 0)
-        {
-            ctx.WriteDiagnostics([Diagnostic.Error("Saved plan does not match the configuration",
-                $"The configuration changed since the plan was created ({string.Join(", ", changedFiles)}). Create a new plan.")]);
-            return 1;
-        }
         StateSnapshot? prior = null;
         if (contents.PriorState is { } bytes)
         {

@@ -305,16 +305,9 @@ internal sealed class ExecutorRun
         }
         _state.Remove(c.Address, deposed);
         Events.Emit(new ProviderCallFinished(Now, address, deposed, ChangeKind.Delete, token, true));
-        if (deposed is null && c.Action == ChangeAction.Delete && _walk.Sites.Count >= 0)
-            ClearValue(c);
         Interlocked.Increment(ref _destroyed);
         Events.Emit(new StepCompleted(Now, address, ChangeAction.Delete, IdOf(c.Before), Stopwatch.GetElapsedTime(started)));
         return true;
-    }
-
-    private static void ClearValue(ResourceInstanceChange c)
-    {
-        // Deleted instances simply stop existing; scopes keep no value for them (nothing refers to an orphan).
     }
 
     private async Task<bool> CreateOrUpdateAsync(ApplyStep step, CancellationToken ct)

@@ -42,7 +42,7 @@ public static class PlanFile
         {
             diags.Error(
                 "Saved plan is stale",
-                "The given plan file can no longer be applied because the state was changed by another operation after the plan was created.");
+                $"The given plan file can no longer be applied because the state was changed by another operation after the plan was created (plan: lineage {plan.PriorLineage}, serial {plan.PriorSerial}; state now: lineage {currentLineage ?? "(none)"}, serial {currentSerial}). Create a new plan.");
         }
         var changed = new List<string>();
         foreach (var (path, digest) in contents.ConfigurationDigests)
@@ -62,7 +62,7 @@ public static class PlanFile
             changed.Sort(StringComparer.Ordinal);
             diags.Error(
                 "Saved plan does not match the configuration",
-                "The configuration changed after the plan was created: " + string.Join(", ", changed) + ". Create a new plan.");
+                $"The configuration changed since the plan was created ({string.Join(", ", changed.Select(c => c[..c.LastIndexOf(" (", StringComparison.Ordinal)]))}): {string.Join(", ", changed)}. Create a new plan.");
         }
         return diags;
     }

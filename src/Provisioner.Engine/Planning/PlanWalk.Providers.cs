@@ -192,17 +192,10 @@ internal sealed partial class PlanWalk
         {
             if (r.Mode != "managed" || r.Instances.Count == 0 || _refreshes.ContainsKey(r.Address))
                 continue;
-            if (!BelongsTo(r, h))
+            if (r.Provider != h.StateName)
                 continue;
             _refreshes[r.Address] = RefreshAsync(h, r);
         }
-    }
-
-    private bool BelongsTo(ResourceState r, ProviderHandle h)
-    {
-        if (r.Provider == h.StateName)
-            return true;
-        return false;
     }
 
     private async Task<Dictionary<string, ReadResult>> RefreshAsync(ProviderHandle h, ResourceState r)
