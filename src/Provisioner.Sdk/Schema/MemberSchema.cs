@@ -13,6 +13,12 @@ namespace Provisioner.Sdk.Schema;
 /// and <c>node</c> (dynamic) plus what the provider computes.
 /// </para>
 /// <para>
+/// The provider of <c>T</c> itself never sees the node list: the engine plans and applies <c>T.x</c> with its
+/// <see cref="NodesAttribute"/> set to null (declare it <c>Optional</c>), and <c>T.x</c> does not wait for the
+/// pools it takes nodes from; every per-node effect (register, join, leave) belongs to the member instances, which
+/// are re-planned at apply time with the node's final values (id, address).
+/// </para>
+/// <para>
 /// Edges: <c>M.x[K]</c> depends on <c>T.x</c> and on the pool instance keyed <c>K</c>; for the same node <c>K</c>,
 /// members of a lower <see cref="Stage"/> come first (a load-balancer target is stage 0, a cluster node stage 1).
 /// Deletes run the reversed edges, so a member leaves before its machine is destroyed.
