@@ -28,7 +28,15 @@ internal sealed class PostgresJournalStorage(PostgresBackend backend, string wor
             return (ReadOnlyMemory<byte>)buffer.WrittenMemory;
         }, ct);
 
-    public IJournalAppender OpenAppender() => new PostgresJournalAppender(backend, workspace);
+    /// <summary>
+    /// Opens an appender, connecting first (creating the tables if needed) so that an unreachable server fails here,
+    /// and so that the first <see cref="IJournalAppender.Flush"/> does not pay for the first connection.
+    /// </summary>
+    public IJournalAppender OpenAppender()
+    {
+        backend.Run($"opening the journal of workspace \"{workspace}\"", _ => 0);
+        return new PostgresJournalAppender(backend, workspace);
+    }
 
     public Task DeleteAsync(CancellationToken ct) =>
         backend.RunAsync($"deleting the journal of workspace \"{workspace}\"", async conn =>

@@ -133,12 +133,14 @@ public sealed class PostgresBackendTests(PostgresServerFixture server, ITestOutp
         var backends = Enumerable.Range(0, 8).Select(_ => PostgresTestBackends.CreateOk(server, schema)).ToList();
         try
         {
-            using var start = new Barrier(8);
-            await Task.WhenAll(backends.Select((b, i) => Task.Run(async () =>
+            var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var users = backends.Select((b, i) => Task.Run(async () =>
             {
-                start.SignalAndWait();
+                await go.Task;
                 Assert.True((await b.Workspace($"w{i}").WriteAsync(Blob($"L{i}", 1), null, Ct)).Written);
-            })));
+            })).ToList();
+            go.SetResult();
+            await Task.WhenAll(users);
             Assert.Equal(9, (await backends[0].ListWorkspacesAsync(Ct)).Count);
             Assert.Equal(4L, await QueryAsync<long>(
                 $"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{schema}' AND table_name LIKE 'provisioner\\_%'"));
@@ -241,11 +243,27 @@ public sealed class PostgresBackendTests(PostgresServerFixture server, ITestOutp
         var watch = Stopwatch.StartNew();
         Assert.True((await store.WriteAsync(state, new StateVersion("perf", 1), Ct)).Written);
         var write = watch.Elapsed;
+        var local = Directory.CreateTempSubdirectory("prov-pg-compare-").FullName;
+        try
+        {
+            var localStore = new StateStore(new State.Backends.Local.LocalBackend(Path.Combine(local, "s.json"), Path.Combine(local, "d")).Workspace("default"));
+            await localStore.WriteAsync(state, null, Ct);
+            watch.Restart();
+            await localStore.ReadAsync(Ct);
+            output.WriteLine($"(local backend, same state: read+decode {watch.Elapsed.TotalMilliseconds:F0} ms)");
+        }
+        finally
+        {
+            Directory.Delete(local, recursive: true);
+        }
+        watch.Restart();
+        watch.Restart();
+        var bytes = (await backend.Workspace("default").ReadAsync(Ct))!.Bytes.Length;
+        var rawRead = watch.Elapsed;
         watch.Restart();
         var (read, _) = await store.ReadAsync(Ct);
         var readTime = watch.Elapsed;
         Assert.Equal(100_000, read.Snapshot!.InstanceCount);
-        var bytes = (await backend.Workspace("default").ReadAsync(Ct))!.Bytes.Length;
 
         const int appends = 300;
         var record = Encoding.UTF8.GetBytes("{\"seq\":1,\"op\":\"create\",\"address\":\"sim_machine.m1\",\"token\":\"0123456789abcdef0123456789abcdef\"}");
@@ -257,8 +275,22 @@ public sealed class PostgresBackendTests(PostgresServerFixture server, ITestOutp
                 appender.Flush(appender.Write(record));
         }
         var perAppend = watch.Elapsed / appends;
+        var localJournal = Path.Combine(Path.GetTempPath(), $"prov-pg-compare-{Guid.NewGuid():N}.journal");
+        try
+        {
+            using var file = Provisioner.State.Journal.FileJournalAppender.Open(localJournal);
+            file.Flush(file.Write(record));
+            watch.Restart();
+            for (var i = 0; i < appends; i++)
+                file.Flush(file.Write(record));
+            output.WriteLine($"(local journal file on this machine: append + fsync {(watch.Elapsed / appends).TotalMilliseconds:F2} ms each)");
+        }
+        finally
+        {
+            File.Delete(localJournal);
+        }
         Assert.Equal(appends + 1, Encoding.UTF8.GetString((await backend.Workspace("default").Journal.ReadAsync(Ct)).Span).Count(c => c == '\n'));
-        output.WriteLine($"postgres: 100,000-resource state ({bytes / 1_000_000.0:F1} MB): write (incl. history copy) {write.TotalMilliseconds:F0} ms, read+decode {readTime.TotalMilliseconds:F0} ms");
+        output.WriteLine($"postgres: 100,000-resource state ({bytes / 1_000_000.0:F1} MB): write (incl. history copy) {write.TotalMilliseconds:F0} ms, read {rawRead.TotalMilliseconds:F0} ms, read+decode {readTime.TotalMilliseconds:F0} ms");
         output.WriteLine($"postgres: journal append (write + flush, committed) {perAppend.TotalMilliseconds:F2} ms each over {appends}");
     }
 }
