@@ -1,0 +1,20 @@
+using Provisioner.State;
+using Provisioner.State.Journal;
+
+namespace Provisioner.Cli.Tests.Recovery;
+
+/// <summary>The crash test with the default local backend (state file + journal file next to it).</summary>
+public sealed class LocalCrashRecoveryTests : CrashRecoveryScenario
+{
+    protected override Task PrepareBackendAsync() => Task.CompletedTask;
+
+    protected override async Task CheckLoadableAsync(string round)
+    {
+        if (File.Exists(Workspace.StatePath))
+        {
+            var read = StateJson.Read(await File.ReadAllBytesAsync(Workspace.StatePath));
+            Assert.True(read.IsSuccess, $"{round}: {read.Error}");
+        }
+        Assert.True(JournalFile.Read(Workspace.StatePath + ".journal").IsSuccess, $"{round}: the journal does not read");
+    }
+}
