@@ -84,7 +84,10 @@ public sealed class StateStore(IStateStorage storage, IStateCipher? cipher = nul
             lineNo++;
             var nl = rest.Span.IndexOf((byte)'\n');
             if (nl < 0)
-                break; // torn last record: ignored, as for plain journals
+            {
+                plain.Write(rest.Span); // torn last record: passed on without newline, so it is ignored and reported as torn
+                break;
+            }
             var line = rest.Span[..nl];
             rest = rest[(nl + 1)..];
             if (line.Trim(" \t\r"u8).Length == 0)
