@@ -12,8 +12,8 @@ public sealed class PassphraseStateKey : StateKey
     /// <summary>OWASP's minimum for PBKDF2-HMAC-SHA-512 (2023).</summary>
     public const int MinimumIterations = 210_000;
 
-    /// <summary>The iteration count used when none is configured.</summary>
-    public const int DefaultIterations = 600_000;
+    /// <summary>The iteration count used when none is configured: OWASP's recommendation for PBKDF2-HMAC-SHA-512.</summary>
+    public const int DefaultIterations = 210_000;
 
     /// <summary>The most iterations accepted, in settings and in envelopes (a larger count in a file is damage).</summary>
     public const int MaximumIterations = 10_000_000;

@@ -45,7 +45,7 @@ public sealed class StateEncryptionResolverTests
         Assert.Empty(diags);
         var stored = cipher!.EncryptState("{\"secret\":\"x\"}"u8, V);
         Assert.True(StateEncryption.IsEnvelope(stored));
-        Assert.Contains("\"iterations\":600000", Encoding.UTF8.GetString(stored));
+        Assert.Contains("\"iterations\":210000", Encoding.UTF8.GetString(stored));
         var (again, _) = StateEncryptionResolver.Resolve(Config(""), Env(("PROVISIONER_STATE_PASSPHRASE", Passphrase)));
         Assert.Equal("{\"secret\":\"x\"}"u8.ToArray(), again!.DecryptState(stored).Json);
     }
