@@ -20,6 +20,9 @@ internal sealed class EtcdStateStorage(EtcdBackend backend, string workspace) : 
     private const int Parallelism = 8;
     private EtcdStateHead? _lastHead;
 
+    /// <summary>Runs after the chunks are written and before the head is swapped (tests: a writer racing in between).</summary>
+    internal Func<Task>? BeforeSwap { get; set; }
+
     private EtcdClient Client => backend.Client;
 
     private EtcdKeys Keys => backend.Keys;
@@ -123,6 +126,8 @@ internal sealed class EtcdStateStorage(EtcdBackend backend, string workspace) : 
                     var chunk = bytes.Slice(i * ChunkSize, Math.Min(ChunkSize, bytes.Length - (i * ChunkSize)));
                     await Client.PutAsync(EtcdKeys.Bytes(Keys.Chunk(Workspace, generation, i)), chunk, token).ConfigureAwait(false);
                 }).ConfigureAwait(false);
+            if (BeforeSwap is { } hook)
+                await hook().ConfigureAwait(false);
             var headValue = head.ToJson();
             txn = await Client.TxnAsync(w =>
             {
