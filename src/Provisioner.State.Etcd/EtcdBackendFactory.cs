@@ -60,7 +60,7 @@ public sealed class EtcdBackendFactory : IStateBackendFactory
         try
         {
             if (caPath is not null)
-                ca = X509Certificate2.CreateFromPemFile(caPath);
+                ca = X509Certificate2.CreateFromPem(File.ReadAllText(caPath)); // the certificate alone (CreateFromPemFile would want its key)
             if (certPath is not null)
                 clientCert = X509Certificate2.CreateFromPemFile(certPath, keyPath);
         }

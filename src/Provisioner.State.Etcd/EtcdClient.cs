@@ -63,7 +63,7 @@ internal sealed class EtcdClient : IDisposable
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException or JsonException)
             {
-                throw new StateBackendException($"etcd at {endpoint.GetLeftPart(UriPartial.Authority)} failed during {path}: {Message(ex)}", ex);
+                throw new StateBackendException($"etcd at {endpoint.GetLeftPart(UriPartial.Authority)} failed during {path}: {Message(ex)}{TlsHint(endpoint, ex)}", ex);
             }
         }
         throw Unreachable(last!);
@@ -99,7 +99,7 @@ internal sealed class EtcdClient : IDisposable
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException or JsonException)
             {
-                throw new StateBackendException($"etcd at {endpoint.GetLeftPart(UriPartial.Authority)} failed during {path}: {Message(ex)}", ex);
+                throw new StateBackendException($"etcd at {endpoint.GetLeftPart(UriPartial.Authority)} failed during {path}: {Message(ex)}{TlsHint(endpoint, ex)}", ex);
             }
         }
         throw Unreachable(last!);
@@ -241,10 +241,27 @@ internal sealed class EtcdClient : IDisposable
 
     private StateBackendException Unreachable(Exception last)
     {
-        var tls = last is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError }
-            ? " The TLS handshake failed: check cacert_path (the CA that signed the server's certificate) and cert_path/key_path (a client certificate the server trusts)."
-            : "";
+        var tls = last is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } ? TlsAdvice : "";
         return new StateBackendException($"Cannot reach etcd at {Describe}: {Message(last)}{tls}", last);
+    }
+
+    private const string TlsAdvice =
+        " The TLS handshake failed: check cacert_path (the CA that signed the server's certificate) and cert_path/key_path (a client certificate the server trusts).";
+
+    /// <summary>
+    /// With TLS 1.3 a server that refuses the client's certificate (or its absence) says so after the handshake, as an
+    /// alert on the first read: the same advice as for a failed handshake.
+    /// </summary>
+    private static string TlsHint(Uri endpoint, Exception ex)
+    {
+        if (endpoint.Scheme != Uri.UriSchemeHttps)
+            return "";
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is System.Security.Authentication.AuthenticationException || e.Message.Contains("certificate", StringComparison.OrdinalIgnoreCase))
+                return TlsAdvice;
+        }
+        return "";
     }
 
     private static string Message(Exception ex)
