@@ -43,7 +43,9 @@ internal sealed class EtcdLock : IStateLock
     {
         ArgumentNullException.ThrowIfNull(request);
         var time = backend.Time;
-        var deadline = time.GetUtcNow() + timeout;
+        var deadline = timeout < TimeSpan.Zero || timeout > TimeSpan.FromDays(3650)
+            ? DateTimeOffset.MaxValue // Timeout.InfiniteTimeSpan: wait for as long as it takes
+            : time.GetUtcNow() + timeout;
         var key = EtcdKeys.Bytes(lockKey);
         var client = backend.Client;
         while (true)
@@ -173,6 +175,10 @@ internal sealed class EtcdLock : IStateLock
                         break; // the key was deleted or replaced
                     renewed = time.GetUtcNow();
                 }
+                catch (ObjectDisposedException)
+                {
+                    break; // the backend was disposed under a held lock
+                }
                 catch (StateBackendException)
                 {
                     if (time.GetUtcNow() - renewed >= _ttl)
@@ -215,7 +221,7 @@ internal sealed class EtcdLock : IStateLock
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             await client.LeaseRevokeAsync(lease, cts.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is StateBackendException or OperationCanceledException)
+        catch (Exception ex) when (ex is StateBackendException or OperationCanceledException or ObjectDisposedException)
         {
             // The lease expires by itself after its time-to-live.
         }

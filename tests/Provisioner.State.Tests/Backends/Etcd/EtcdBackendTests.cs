@@ -200,6 +200,19 @@ public sealed class EtcdBackendTests(EtcdFixture etcd, ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task AnInfiniteTimeoutWaitsUntilTheLockIsReleased()
+    {
+        var held = await _backend.Workspace(Workspaces.Default).LockAsync(new LockRequest("apply", "a@h", "0", 1), TimeSpan.Zero, Ct);
+        var waiter = _backend.Workspace(Workspaces.Default).LockAsync(new LockRequest("plan", "b@h", "0", 2), Timeout.InfiniteTimeSpan, Ct);
+        await Task.Delay(500);
+        Assert.False(waiter.IsCompleted);
+        await held.Lock!.DisposeAsync();
+        var next = await waiter;
+        Assert.True(next.Taken);
+        await next.Lock!.DisposeAsync();
+    }
+
     private async Task WaitLostAsync(IStateLock held)
     {
         var within = TimeSpan.FromSeconds(_backend.LeaseTtlSeconds + 2);
