@@ -305,6 +305,7 @@ public sealed class SimCloud : IDisposable
                     return SimResponse<T>.Fail(error);
                 _log.Append(record!);
                 _model.Apply(record!);
+                ClusterSimulation.AfterInventoryChange(Directory, record!, _model, _time);
                 value = answer(record!);
             }
             return fault == Fault.After ? SimResponse<T>.Fail(Unavailable) : SimResponse<T>.Ok(value);
