@@ -11,6 +11,7 @@ internal static class BackendRegistry
     [
         new LocalBackendFactory(),
         new Provisioner.State.Etcd.EtcdBackendFactory(),
+        new Provisioner.State.Postgres.PostgresBackendFactory(),
     ];
 
     public static IStateBackendFactory? Find(string type) => Factories.FirstOrDefault(f => f.Type == type);
