@@ -15,7 +15,7 @@ internal sealed partial class Parser
     private readonly SourceMap _map;
     private readonly TokenKind[] _k;
     private readonly int[] _bases;
-    private readonly ushort[] _deltas;
+    private readonly byte[] _deltas;
     private readonly int[][] _wide;
     private readonly List<Diagnostic> _diags = [];
     private readonly Stack<bool> _nlStack = new();
