@@ -497,7 +497,8 @@ internal sealed partial class Parser
     {
         var openTok = Read();
         var name = Text(nameTok);
-        StringBuilder? sb = null;
+        var namespaced = false;
+        var contiguous = true;
         var nameEnd = E(nameTok);
         while (Kind(openTok) == TokenKind.DoubleColon)
         {
@@ -508,8 +509,8 @@ internal sealed partial class Parser
                 RecoverOver(TokenKind.OParen);
                 return new ExprSyntaxError(_map, S(nameTok), Math.Max(E(nn), E(nameTok)));
             }
-            sb ??= new StringBuilder(name);
-            sb.Append("::").Append(Text(nn));
+            contiguous &= S(openTok) == nameEnd && S(nn) == E(openTok);
+            namespaced = true;
             nameEnd = E(nn);
             openTok = Read();
         }
@@ -588,8 +589,22 @@ internal sealed partial class Parser
         PopNl();
         if (closeTok < 0)
             closeTok = PrevIndex();
-        return new FunctionCallExpr(_map, S(nameTok), Math.Max(E(closeTok), E(openTok)), sb?.ToString() ?? name, nameEnd, _exprLists.ToArrayAndReturn(args), expandFinal,
+        if (namespaced)
+            name = contiguous ? _names.Get(Src[S(nameTok)..nameEnd]) : JoinName(nameTok, nameEnd);
+        return new FunctionCallExpr(_map, S(nameTok), Math.Max(E(closeTok), E(openTok)), name, nameEnd, _exprLists.ToArrayAndReturn(args), expandFinal,
             S(openTok), S(closeTok), E(closeTok));
+    }
+
+    /// <summary>A namespaced function name written with spaces or comments around its <c>::</c>: its names and separators.</summary>
+    private string JoinName(int nameTok, int nameEnd)
+    {
+        var sb = new StringBuilder();
+        for (var i = nameTok; S(i) < nameEnd; i++)
+        {
+            if (_k[i] is TokenKind.Ident or TokenKind.DoubleColon)
+                sb.Append(Text(i));
+        }
+        return sb.ToString();
     }
 
     private Expression ParseTupleCons()

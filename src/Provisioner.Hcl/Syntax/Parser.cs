@@ -20,9 +20,8 @@ internal sealed partial class Parser
     private readonly List<Diagnostic> _diags = [];
     private readonly Stack<bool> _nlStack = new();
     private readonly NameTable _names = new();
-    private readonly ListPool<SyntaxNode> _nodeLists = new();
-    private readonly ListPool<Attribute> _attrLists = new();
-    private readonly ListPool<Block> _blockLists = new();
+    private readonly ScratchStack<SyntaxNode> _bodyItems = new();
+    private readonly List<(TemplatePart Part, int Spaces)> _heredocAdjust = [];
     private readonly ListPool<Expression> _exprLists = new();
     private readonly ListPool<ObjectConsItem> _itemLists = new();
     private readonly ListPool<TemplatePart> _partLists = new();
@@ -289,9 +288,9 @@ internal sealed partial class Parser
         var startTok = PrevIndex();
         int startS = S(startTok), startE = E(startTok);
         int endS, endE;
-        var items = _nodeLists.Rent();
-        var attrs = _attrLists.Rent();
-        var blocks = _blockLists.Rent();
+        var mark = _bodyItems.Count;
+        int attrCount = 0, blockCount = 0;
+        HashSet<Attribute>? redefined = null;
         Dictionary<string, Attribute>? byName = null;
         while (true)
         {
@@ -314,12 +313,11 @@ internal sealed partial class Parser
                 var item = ParseBodyItem();
                 if (item is Block b)
                 {
-                    blocks.Add(b);
-                    items.Add(b);
+                    _bodyItems.Push(b);
+                    blockCount++;
                 }
                 else if (item is Attribute a)
                 {
-                    items.Add(a);
                     Attribute? existing = null;
                     if (byName != null)
                     {
@@ -327,33 +325,39 @@ internal sealed partial class Parser
                     }
                     else
                     {
-                        foreach (var x in attrs)
+                        // The first attribute with this name is its first definition.
+                        for (var i = mark; i < _bodyItems.Count; i++)
                         {
-                            if (x.Name == a.Name)
+                            if (_bodyItems[i] is Attribute x && x.Name == a.Name)
                             {
                                 existing = x;
                                 break;
                             }
                         }
                     }
+                    _bodyItems.Push(a);
                     if (existing != null)
                     {
                         Error("Attribute redefined",
                             $"The argument \"{a.Name}\" was already set at {existing.NameRange}. Each argument may be set only once.",
                             a.StartOffset, a.NameEndOffset);
+                        (redefined ??= new HashSet<Attribute>(ReferenceEqualityComparer.Instance)).Add(a);
                     }
                     else
                     {
-                        attrs.Add(a);
+                        attrCount++;
                         if (byName != null)
                         {
                             byName[a.Name] = a;
                         }
-                        else if (attrs.Count > 16)
+                        else if (attrCount > 16)
                         {
                             byName = new Dictionary<string, Attribute>(StringComparer.Ordinal);
-                            foreach (var x in attrs)
-                                byName[x.Name] = x;
+                            for (var i = mark; i < _bodyItems.Count; i++)
+                            {
+                                if (_bodyItems[i] is Attribute x && !(redefined?.Contains(x) ?? false))
+                                    byName.TryAdd(x.Name, x);
+                            }
                         }
                     }
                 }
@@ -391,26 +395,37 @@ internal sealed partial class Parser
             Recover(end);
             break;
         }
-        var attrArray = _attrLists.ToArrayAndReturn(attrs);
-        var blockArray = _blockLists.ToArrayAndReturn(blocks);
-        IReadOnlyList<SyntaxNode> itemArray;
-        if (blockArray.Length == 0 && attrArray.Length == items.Count)
-        {
-            itemArray = attrArray; // array covariance: share when the body holds attributes only
-            items.Clear();
-            _nodeLists.ToArrayAndReturn(items);
-        }
-        else if (attrArray.Length == 0 && blockArray.Length == items.Count)
-        {
-            itemArray = blockArray;
-            items.Clear();
-            _nodeLists.ToArrayAndReturn(items);
-        }
-        else
-        {
-            itemArray = _nodeLists.ToArrayAndReturn(items);
-        }
+        var (itemArray, attrArray, blockArray) = BodyArrays(mark, attrCount, blockCount, redefined);
         return new Body(_map, Math.Min(startS, endS), Math.Max(startE, endE), endE, itemArray, attrArray, blockArray);
+    }
+
+    /// <summary>
+    /// Exact-size arrays for the items of the body above <paramref name="mark"/> on the scratch stack, which is then
+    /// popped. A body of attributes only (or blocks only) shares one array for its items and attributes (or blocks):
+    /// array covariance makes an <c>Attribute[]</c> an <c>IReadOnlyList&lt;SyntaxNode&gt;</c>.
+    /// </summary>
+    private (IReadOnlyList<SyntaxNode> Items, Attribute[] Attributes, Block[] Blocks) BodyArrays(int mark, int attrCount, int blockCount,
+        HashSet<Attribute>? redefined)
+    {
+        var count = _bodyItems.Count - mark;
+        var attrs = attrCount == 0 ? [] : new Attribute[attrCount];
+        var blocks = blockCount == 0 ? [] : new Block[blockCount];
+        SyntaxNode[]? items = count == attrCount || count == blockCount ? null : new SyntaxNode[count];
+        int na = 0, nb = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var item = _bodyItems[mark + i];
+            if (items != null)
+                items[i] = item;
+            if (item is Block b)
+                blocks[nb++] = b;
+            else if (redefined == null || !redefined.Contains((Attribute)item))
+                attrs[na++] = (Attribute)item;
+        }
+        _bodyItems.PopTo(mark);
+        if (items != null)
+            return (items, attrs, blocks);
+        return count == attrCount ? (attrs, attrs, blocks) : (blocks, attrs, blocks);
     }
 
     private SyntaxNode? ParseBodyItem()
