@@ -133,7 +133,7 @@ internal sealed partial class Parser
             var rhs = ParseBinary(level + 1);
             if (_recovery && _errors > before)
                 return lhs;
-            lhs = new BinaryOpExpr(_map, lhs.StartOffset, rhs.EndOffset, lhs, op, S(opTok), E(opTok), rhs);
+            lhs = new BinaryOpExpr(_map, lhs.StartOffset, rhs.EndOffset, lhs, op, S(opTok), rhs);
         }
     }
 
@@ -703,7 +703,6 @@ internal sealed partial class Parser
                 }
                 else
                 {
-                    var force = nk == TokenKind.OParen;
                     var before = _errors;
                     var key = ParseExpression();
                     if (_recovery && _errors > before)
@@ -711,7 +710,7 @@ internal sealed partial class Parser
                         close = Recover(TokenKind.CBrace);
                         break;
                     }
-                    keyExpr = new ObjectConsKeyExpr(_map, key.StartOffset, key.EndOffset, key, force);
+                    keyExpr = new ObjectConsKeyExpr(_map, key.StartOffset, key.EndOffset, key);
                 }
                 ni = PeekIndex();
                 nk = Kind(ni);

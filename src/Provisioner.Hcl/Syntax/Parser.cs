@@ -576,14 +576,14 @@ internal sealed partial class Parser
             return new Block(_map, S(ident), ee, type, Labels(labels), Spans(labelSpans), emptyBody, S(ident), E(ident), es, ee);
         }
 
-        // An error-free header: the label ranges can be found again from the tokens (Block.LabelRanges).
-        var spans = _errors == errorsBefore ? NoSpans(labelSpans) : Spans(labelSpans);
+        // An error-free header: the label ranges and the brace can be found again from the tokens (Block.LabelRanges).
+        var headerOk = _errors == errorsBefore;
         if (!Enter())
         {
             Leave();
             var p = PrevIndex();
             var b0 = new Body(_map, S(oBrace), E(p), E(p), [], [], []);
-            return new Block(_map, S(ident), E(p), type, Labels(labels), spans, b0, S(oBrace), E(oBrace), S(p), E(p));
+            return new Block(_map, S(ident), E(p), type, Labels(labels), Spans(labelSpans), b0, S(oBrace), E(oBrace), S(p), E(p));
         }
         Body? body;
         try
@@ -651,20 +651,25 @@ internal sealed partial class Parser
             RecoverAfterBodyItem();
         }
         body ??= new Body(_map, S(oBrace), Math.Max(E(oBrace), E(cb)), E(cb), [], [], []);
-        return new Block(_map, S(ident), Math.Max(E(cb), E(ident)), type, Labels(labels), spans, body, S(oBrace), E(oBrace), S(cb), E(cb));
+        var end = Math.Max(E(cb), E(ident));
+        if (headerOk && _k[cb] == TokenKind.CBrace && E(cb) == end)
+        {
+            NoSpans(labelSpans);
+            return new Block(_map, S(ident), end, type, Labels(labels), body);
+        }
+        return new Block(_map, S(ident), end, type, Labels(labels), Spans(labelSpans), body, S(oBrace), E(oBrace), S(cb), E(cb));
     }
 
     private string[] Labels(List<string>? labels) => labels == null ? [] : _labelLists.ToArrayAndReturn(labels);
 
     private (int Start, int End)[] Spans(List<(int Start, int End)>? spans) => spans == null ? [] : _spanLists.ToArrayAndReturn(spans);
 
-    private (int Start, int End)[]? NoSpans(List<(int Start, int End)>? spans)
+    private void NoSpans(List<(int Start, int End)>? spans)
     {
         if (spans == null)
-            return [];
+            return;
         spans.Clear();
         _spanLists.ToArrayAndReturn(spans);
-        return null;
     }
 
     private (string Value, int Start, int End) ParseQuotedStringLiteral()
