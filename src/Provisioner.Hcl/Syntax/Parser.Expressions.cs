@@ -400,7 +400,7 @@ internal sealed partial class Parser
             }
             case TokenKind.NumberLit:
                 Read();
-                return new LiteralValueExpr(_map, S(si), E(si), LiteralValueKind.Number, Text(si));
+                return new LiteralValueExpr(_map, S(si), E(si));
             case TokenKind.Ident:
             {
                 Read();
@@ -409,12 +409,12 @@ internal sealed partial class Parser
                     return FinishFunctionCall(si);
                 var span = Src[S(si)..E(si)];
                 if (span.SequenceEqual("true"u8))
-                    return new LiteralValueExpr(_map, S(si), E(si), LiteralValueKind.Bool, "true");
+                    return new LiteralValueExpr(_map, S(si), E(si));
                 if (span.SequenceEqual("false"u8))
-                    return new LiteralValueExpr(_map, S(si), E(si), LiteralValueKind.Bool, "false");
+                    return new LiteralValueExpr(_map, S(si), E(si));
                 if (span.SequenceEqual("null"u8))
-                    return new LiteralValueExpr(_map, S(si), E(si), LiteralValueKind.Null, "null");
-                return new ScopeTraversalExpr(_map, S(si), E(si), Text(si));
+                    return new LiteralValueExpr(_map, S(si), E(si));
+                return new ScopeTraversalExpr(_map, S(si), E(si));
             }
             case TokenKind.OQuote:
             case TokenKind.OHeredoc:

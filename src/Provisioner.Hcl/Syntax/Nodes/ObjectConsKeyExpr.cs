@@ -38,7 +38,7 @@ public sealed class ObjectConsKeyExpr : Expression
         var current = _wrapped;
         if (current is Expression e)
             return e;
-        var built = new ScopeTraversalExpr(Map, StartOffset, EndOffset, (string)current);
+        var built = new ScopeTraversalExpr(Map, StartOffset, EndOffset);
         var won = Interlocked.CompareExchange(ref _wrapped, built, current);
         return won == current ? built : (Expression)won;
     }
