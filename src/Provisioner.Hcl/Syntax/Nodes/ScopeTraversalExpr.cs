@@ -50,7 +50,14 @@ public sealed class ScopeTraversalExpr : Expression
     internal bool StepsDeferred => _steps == null;
 
     /// <summary>The traversal (root plus steps), as used by <see cref="Expression.Variables"/>; a new view object per call.</summary>
-    public Traversal Traversal => new(Map, RootName, StartOffset, RootEndOffset, Steps);
+    public Traversal Traversal
+    {
+        get
+        {
+            var rootEnd = RootEndOffset;
+            return new(Map, NameTable.ForThread.Get(Map.Bytes.Span[StartOffset..rootEnd]), StartOffset, rootEnd, Steps);
+        }
+    }
 
     internal void AddStep(TraversalStep step)
     {
