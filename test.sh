@@ -12,6 +12,9 @@ if [ "${1:-}" = "--filter" ] && [ -n "${2:-}" ]; then filter=(--filter "$2"); fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 command -v dotnet >/dev/null || { echo "dotnet SDK 10 is required (see README.md)"; echo "0 passed, 1 failed"; exit 1; }
 
+# The backend tests start their own PostgreSQL and etcd; install the packages when missing.
+tests/services/ensure-packages.sh || echo "warning: could not install PostgreSQL/etcd; the backend tests will fail"
+
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 

@@ -29,6 +29,9 @@ internal sealed class CliContext(string workingDirectory, TextWriter stdout, Tex
     /// <summary>Sources read so far, so diagnostics can quote the offending line.</summary>
     public SourceFiles Sources { get; } = new();
 
+    /// <summary>The command's state access, once opened (<see cref="Backends.StateAccess.Open"/>); disposed at the end.</summary>
+    public Backends.StateAccess? StateAccess { get; set; }
+
     public string ResolvePath(string path) => Path.GetFullPath(path, WorkingDirectory);
 
     /// <summary>A path relative to the working directory, as the user would type it.</summary>

@@ -36,18 +36,21 @@ internal static class CommandLine
         root.Options.Add(chdir);
         root.Options.Add(noColor);
 
+        var contexts = new List<CliContext>();
         CliContext MakeContext(ParseResult r)
         {
             var baseDir = workingDirectory ?? Directory.GetCurrentDirectory();
             var dir = r.GetValue(chdir) is { Length: > 0 } d ? Path.GetFullPath(d, baseDir) : baseDir;
             var color = !r.GetValue(noColor) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected
                 && Environment.GetEnvironmentVariable("NO_COLOR") is null;
-            return new CliContext(dir, stdout, stderr, color)
+            var made = new CliContext(dir, stdout, stderr, color)
             {
                 In = stdin ?? Console.In,
                 InputIsTerminal = inputIsTerminal ?? (stdin is null && !Console.IsInputRedirected),
                 StopScheduling = stopScheduling,
             };
+            contexts.Add(made);
+            return made;
         }
 
         root.Subcommands.Add(InitCommand.Create(MakeContext));
@@ -64,6 +67,7 @@ internal static class CommandLine
         root.Subcommands.Add(HclCommand.Create(MakeContext));
         root.Subcommands.Add(VersionCommand.Create(MakeContext));
         root.Subcommands.Add(StateCommand.Create(MakeContext));
+        root.Subcommands.Add(WorkspaceCommand.Create(MakeContext));
         root.Subcommands.Add(OutputCommand.Create(MakeContext));
         root.Subcommands.Add(SimCommand.Create(MakeContext));
 
@@ -106,7 +110,18 @@ internal static class CommandLine
         }
 
         var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-        return await parsed.InvokeAsync(invocation, ct).ConfigureAwait(false);
+        try
+        {
+            return await parsed.InvokeAsync(invocation, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var c in contexts)
+            {
+                if (c.StateAccess is { } access)
+                    await access.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>

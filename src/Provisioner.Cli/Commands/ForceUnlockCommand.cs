@@ -19,11 +19,11 @@ internal static class ForceUnlockCommand
         cmd.Options.Add(force);
         cmd.Options.Add(state);
         cmd.Arguments.Add(id);
-        cmd.SetAction((r, ct) => Task.FromResult(Run(context(r), r.GetValue(id)!, r.GetValue(force), r.GetValue(state))));
+        cmd.SetAction((r, ct) => RunAsync(context(r), r.GetValue(id)!, r.GetValue(force), r.GetValue(state), ct));
         return cmd;
     }
 
-    public static int Run(CliContext ctx, string id, bool force, string? statePath)
+    public static async Task<int> RunAsync(CliContext ctx, string id, bool force, string? statePath, CancellationToken ct)
     {
         if (!force)
         {
@@ -44,7 +44,18 @@ internal static class ForceUnlockCommand
                 return 1;
             }
         }
-        var error = LocalStateLock.ForceUnlock(StateFileAccess.ResolvePath(ctx, statePath), id);
+        var access = Backends.StateAccess.Open(ctx, statePath);
+        if (access is null)
+            return 1;
+        string? error;
+        try
+        {
+            error = await access.Store.Storage.ForceUnlockAsync(id, ct).ConfigureAwait(false);
+        }
+        catch (Provisioner.State.Backends.StateBackendException ex)
+        {
+            error = ex.Message;
+        }
         if (error is not null)
         {
             ctx.WriteDiagnostics([Diagnostic.Error("Failed to unlock state", error)]);

@@ -24,10 +24,23 @@ internal static class JournalRecovery
     public static async Task<(StateSnapshot? State, bool Ok)> RunAsync(CliContext ctx, string statePath, bool json, ModuleNode root,
         IReadOnlyDictionary<string, HclValue> variables, StateSnapshot? state, CancellationToken ct)
     {
-        var path = JournalFile.PathFor(statePath);
-        if (!File.Exists(path))
-            return (state, true);
-        var read = JournalFile.Read(path);
+        var access = Backends.StateAccess.Open(ctx, null);
+        if (access is null)
+            return (null, false);
+        var store = access.Store;
+        var path = access.LocalPath is { } local ? JournalFile.PathFor(local) : store.Location + " (journal)";
+        JournalReadResult read;
+        try
+        {
+            if (!await store.JournalExistsAsync(ct).ConfigureAwait(false))
+                return (state, true);
+            read = await store.ReadJournalAsync(ct).ConfigureAwait(false);
+        }
+        catch (State.Backends.StateBackendException ex)
+        {
+            ctx.WriteDiagnostics([Diagnostic.Error("Cannot recover the interrupted apply", ex.Message)]);
+            return (null, false);
+        }
         if (!read.IsSuccess)
         {
             ctx.WriteDiagnostics([Diagnostic.Error("Cannot recover the interrupted apply", $"{read.Error} The state file was not changed; the journal was kept for inspection.")]);
@@ -36,7 +49,7 @@ internal static class JournalRecovery
         var journal = read.Contents;
         if (journal.Intents.Count == 0)
         {
-            JournalFile.Delete(path);
+            await store.DeleteJournalAsync(ct).ConfigureAwait(false);
             return (state, true);
         }
         var lineage = journal.Intents[0].Lineage;
@@ -108,7 +121,7 @@ internal static class JournalRecovery
         var write = await StateFileAccess.WriteAsync(ctx, state, CancellationToken.None, statePath).ConfigureAwait(false);
         if (ctx.WriteDiagnostics(write))
             return (null, false);
-        JournalFile.Delete(path);
+        await store.DeleteJournalAsync(CancellationToken.None).ConfigureAwait(false);
         Report(ctx, json, replayed, lines);
         return (state, true);
     }

@@ -67,6 +67,13 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings, stri
             Context.WriteDiagnostics(diags);
             return false;
         }
+        // The backend comes from the root module just loaded (not read again).
+        var (access, adiags) = Backends.StateAccess.TryOpen(Context, Settings.StatePath, root.Config.Settings);
+        if (access is null)
+        {
+            Context.WriteDiagnostics(adiags);
+            return false;
+        }
         if (!await LockAsync(ct).ConfigureAwait(false))
             return false;
         var (state, exists, sdiags) = await StateFileAccess.ReadAsync(Context, ct, Settings.StatePath).ConfigureAwait(false);
@@ -218,14 +225,17 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings, stri
     public async Task<int> ExecuteAsync(PlanOutcome planned, bool destroy, CancellationToken ct)
     {
         var view = planned.Events;
-        var journalPath = JournalFile.PathFor(StateFileAccess.ResolvePath(Context, Settings.StatePath));
+        var access = Backends.StateAccess.Open(Context, Settings.StatePath);
+        if (access is null)
+            return 1;
+        var journalPath = access.LocalPath is { } local ? JournalFile.PathFor(local) : access.Store.Location + " (journal)";
         ApplyOutcome outcome;
         JournalWriter journalWriter;
         try
         {
-            journalWriter = JournalWriter.Open(journalPath);
+            journalWriter = access.Store.OpenJournal();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Provisioner.State.Backends.StateBackendException)
         {
             Context.WriteDiagnostics([Diagnostic.Error("Cannot open the apply journal",
                 $"Provisioner journals every provider call in {journalPath} so that an interrupted apply can be recovered, and cannot write it: {ex.Message} Nothing was changed.")]);
@@ -236,13 +246,16 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings, stri
             // Every mutating provider call is journalled (intent fsynced before it, result after it), so that a run
             // killed at any moment is resolved by the next one (JournalRecovery) without orphans or duplicates.
             planned.Events = new JournalingEvents(view, journal, planned.Plan!.PriorLineage, planned.Plan.PriorSerial);
-            outcome = await Executor.ApplyAsync(planned, new ApplyOptions(Settings.Parallelism), Context.StopScheduling, ct).ConfigureAwait(false);
+            // A remote lock's lease lost mid-apply (its holder cut off from the backend) stops scheduling like Ctrl-C.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(Context.StopScheduling,
+                (_lock as Backends.HeldLock)?.Lost ?? CancellationToken.None);
+            outcome = await Executor.ApplyAsync(planned, new ApplyOptions(Settings.Parallelism), stop.Token, ct).ConfigureAwait(false);
             planned.Events = view;
         }
         (view as ProgressView)?.Finish();
         var writeDiags = await StateFileAccess.WriteAsync(Context, outcome.State, CancellationToken.None, Settings.StatePath).ConfigureAwait(false);
         if (!writeDiags.HasErrors)
-            JournalFile.Delete(journalPath); // compacted: everything it recorded is in the state just written
+            await access.Store.DeleteJournalAsync(CancellationToken.None).ConfigureAwait(false); // compacted: everything it recorded is in the state just written
         Context.WriteDiagnostics(outcome.Diagnostics);
         Context.WriteDiagnostics(writeDiags);
         if (Settings.Json)

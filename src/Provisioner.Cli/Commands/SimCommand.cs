@@ -51,7 +51,7 @@ internal static class SimCommand
         }
         var view = new SimInventoryView(ctx);
         if (json)
-            view.Json(snapshot);
+            view.Json(snapshot, ClusterSnapshot.Read(full, ct));
         else
             view.Human(snapshot);
         return 0;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Provisioner.Hcl.Diagnostics;
+using Provisioner.Cli.Backends;
 using Provisioner.State;
+using Provisioner.State.Backends;
 
 namespace Provisioner.Cli.Commands;
 
@@ -13,8 +15,9 @@ namespace Provisioner.Cli.Commands;
 /// version is an error diagnostic naming the file, and the file is left untouched.</para>
 /// <para><see cref="WriteAsync"/> is for a persisted <em>change</em>: it increments <see cref="StateSnapshot.Serial"/>
 /// itself (as Terraform does on each persisted change), stamps <see cref="StateSnapshot.ProvisionerVersion"/>, and
-/// writes atomically (mode 0600) keeping the previous file as <c>provisioner.state.json.backup</c>. Callers pass the
-/// snapshot they read (mutated) and must not bump the serial themselves. Locking and journaling arrive with issue 4.</para>
+/// writes through the configured backend (<see cref="StateAccess"/>: compare-and-swap against the version read;
+/// the local backend writes atomically, mode 0600, keeping <c>provisioner.state.json.backup</c>). Callers pass the
+/// snapshot they read (mutated) and must not bump the serial themselves.</para>
 /// </remarks>
 internal static class StateFileAccess
 {
@@ -30,33 +33,29 @@ internal static class StateFileAccess
         ctx.ResolvePath(statePath is { Length: > 0 } ? statePath : LocalStateFile.DefaultFileName);
 
     /// <summary>
-    /// Reads the state. A missing file is <c>(null, false, no diagnostics)</c>; a file that cannot be read or decoded
-    /// is <c>(null, true, error)</c>.
+    /// Reads the state from the configured backend and workspace. No state is <c>(null, false, no diagnostics)</c>;
+    /// a state that cannot be read or decoded is <c>(null, true, error)</c>.
     /// </summary>
     public static async Task<(StateSnapshot? State, bool Exists, DiagnosticList Diagnostics)> ReadAsync(
         CliContext ctx, CancellationToken ct, string? statePath = null)
     {
-        var file = new LocalStateFile(ResolvePath(ctx, statePath));
-        var diags = new DiagnosticList();
-        if (Directory.Exists(file.Path))
+        var (access, diags) = StateAccess.TryOpen(ctx, statePath);
+        if (access is null)
+            return (null, true, diags);
+        if (access.LocalPath is { } local && Directory.Exists(local))
         {
-            diags.Error("Failed to load state", $"{file.Path} is a directory, not a state file.");
+            diags.Error("Failed to load state", $"{local} is a directory, not a state file.");
             return (null, true, diags);
         }
-        if (!file.Exists)
-            return (null, false, diags);
-        var result = await file.ReadAsync(ct).ConfigureAwait(false);
-        if (!result.IsSuccess)
-        {
-            diags.Error("Failed to load state", result.Error);
-            return (null, true, diags);
-        }
-        return (result.Snapshot, true, diags);
+        var (state, exists, rdiags) = await access.ReadAsync(ct).ConfigureAwait(false);
+        diags.AddRange(rdiags);
+        return (state, exists, diags);
     }
 
     /// <summary>
-    /// Persists a change: increments <paramref name="state"/>'s serial, then writes it atomically with a backup of the
-    /// previous file. An I/O failure is an error diagnostic (the previous file is intact).
+    /// Persists a change: increments <paramref name="state"/>'s serial, then writes it (compare-and-swap against the
+    /// version this command read; atomically, keeping the previous version). A failure is an error diagnostic (the
+    /// previous state is intact).
     /// </summary>
     public static async Task<DiagnosticList> WriteAsync(CliContext ctx, StateSnapshot state, CancellationToken ct, string? statePath = null)
     {
@@ -69,57 +68,82 @@ internal static class StateFileAccess
     /// <summary>Writes <paramref name="state"/> exactly as given (lineage and serial untouched): <c>state push</c>.</summary>
     internal static async Task<DiagnosticList> WriteAsIsAsync(CliContext ctx, StateSnapshot state, CancellationToken ct, string? statePath = null)
     {
-        var file = new LocalStateFile(ResolvePath(ctx, statePath));
-        var diags = new DiagnosticList();
-        try
-        {
-            await file.WriteAsync(state, ct).ConfigureAwait(false);
-        }
-        catch (IOException ex)
-        {
-            diags.Error("Failed to write state", $"Cannot write the state file {file.Path}: {ex.Message} The previous state is unchanged.");
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            diags.Error("Failed to write state", $"Cannot write the state file {file.Path}: {ex.Message} The previous state is unchanged.");
-        }
+        var (access, diags) = StateAccess.TryOpen(ctx, statePath);
+        if (access is null)
+            return diags;
+        diags.AddRange(await access.WriteAsync(state, ct).ConfigureAwait(false));
         return diags;
     }
 
     /// <summary>The error Terraform gives state commands run where there is no state.</summary>
-    public static Diagnostic NoStateFile(CliContext ctx, string? statePath = null) => Diagnostic.Error(
-        "No state file was found!",
-        $"State management commands require a state file. Run this command in a directory where Provisioner has been " +
-        $"run or use the -state flag to point the command to a specific state location. (Looked for {ctx.DisplayPath(ResolvePath(ctx, statePath))}.)");
+    public static Diagnostic NoStateFile(CliContext ctx, string? statePath = null)
+    {
+        var where = ctx.StateAccess is { LocalPath: null } remote
+            ? $"{remote.Store.Location}"
+            : ctx.DisplayPath(ctx.StateAccess?.LocalPath ?? ResolvePath(ctx, statePath));
+        return Diagnostic.Error(
+            "No state file was found!",
+            $"State management commands require a state file. Run this command in a directory where Provisioner has been " +
+            $"run or use the -state flag to point the command to a specific state location. (Looked for {where}.)");
+    }
 
     /// <summary>
     /// Takes the state lock for a command that writes state, waiting up to <paramref name="timeout"/>; on refusal prints
     /// who holds it and returns null.
     /// </summary>
-    public static async Task<IDisposable?> LockAsync(CliContext ctx, string? statePath, string operation, TimeSpan timeout, CancellationToken ct)
+    public static async Task<HeldLock?> LockAsync(CliContext ctx, string? statePath, string operation, TimeSpan timeout, CancellationToken ct)
     {
-        var (taken, holder) = await Provisioner.State.Locking.LocalStateLock.AcquireAsync(ResolvePath(ctx, statePath), operation, CommandLine.Version,
-            timeout, TimeProvider.System, ct).ConfigureAwait(false);
-        if (taken is null)
+        var access = StateAccess.Open(ctx, statePath);
+        if (access is null)
+            return null;
+        LockResult result;
+        try
         {
+            result = await access.Store.Storage.LockAsync(LockRequest.ForCurrentProcess(operation, CommandLine.Version), timeout, ct).ConfigureAwait(false);
+        }
+        catch (StateBackendException ex)
+        {
+            ctx.WriteDiagnostics([Diagnostic.Error("Error acquiring the state lock", ex.Message)]);
+            return null;
+        }
+        if (result.Lock is null)
+        {
+            var holder = result.Holder;
+            var release = access.LocalPath is null
+                ? "A lock whose holder died is released when its lease expires; \"provisioner force-unlock ID\" removes it at once."
+                : "A lock whose holder has exited is released automatically; \"provisioner force-unlock ID\" removes leftover lock information.";
             ctx.WriteDiagnostics([Diagnostic.Error("Error acquiring the state lock",
                 "The state is locked by another Provisioner command" + (holder is null ? "." : ":\n\n" + holder) +
-                "\n\nWait for it to finish, or use -lock-timeout to wait for it. A lock whose holder has exited is released automatically; \"provisioner force-unlock ID\" removes leftover lock information.")]);
+                "\n\nWait for it to finish, or use -lock-timeout to wait for it. " + release)]);
+            return null;
         }
-        return taken;
+        return new HeldLock(result.Lock);
     }
 
     /// <summary>
     /// Refuses a state-editing command while an interrupted apply's journal is pending: recovery needs the
     /// configuration's providers, which plan and apply have and state commands do not.
     /// </summary>
-    public static bool RefuseIfJournalPending(CliContext ctx, string? statePath)
+    public static async Task<bool> RefuseIfJournalPendingAsync(CliContext ctx, string? statePath, CancellationToken ct)
     {
-        var journal = Provisioner.State.Journal.JournalFile.PathFor(ResolvePath(ctx, statePath));
-        if (!File.Exists(journal))
+        var access = StateAccess.Open(ctx, statePath);
+        if (access is null)
+            return true;
+        bool pending;
+        try
+        {
+            pending = await access.Store.JournalExistsAsync(ct).ConfigureAwait(false);
+        }
+        catch (StateBackendException ex)
+        {
+            ctx.WriteDiagnostics([Diagnostic.Error("Failed to load state", ex.Message)]);
+            return true;
+        }
+        if (!pending)
             return false;
+        var where = access.LocalPath is { } local ? ctx.DisplayPath(State.Journal.JournalFile.PathFor(local)) : access.Store.Location + " (journal)";
         ctx.WriteDiagnostics([Diagnostic.Error("Interrupted apply not yet recovered",
-            $"An apply was interrupted and its journal ({ctx.DisplayPath(journal)}) has not been resolved yet. Run \"provisioner plan\" (or apply) first: it asks the providers what became of the interrupted operations and records the result. Then edit the state.")]);
+            $"An apply was interrupted and its journal ({where}) has not been resolved yet. Run \"provisioner plan\" (or apply) first: it asks the providers what became of the interrupted operations and records the result. Then edit the state.")]);
         return true;
     }
 }

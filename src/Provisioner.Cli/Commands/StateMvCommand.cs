@@ -37,7 +37,7 @@ internal static class StateMvCommand
         using var held = dryRun ? null : await StateFileAccess.LockAsync(ctx, statePath, "state mv", TimeSpan.Zero, ct).ConfigureAwait(false);
         if (!dryRun && held is null)
             return 1;
-        if (StateFileAccess.RefuseIfJournalPending(ctx, statePath))
+        if (await StateFileAccess.RefuseIfJournalPendingAsync(ctx, statePath, ct).ConfigureAwait(false))
             return 1;
         var snapshot = await StateCommand.LoadAsync(ctx, statePath, ct).ConfigureAwait(false);
         if (snapshot is null)

@@ -52,7 +52,7 @@ internal static class StatePushCommand
         }
 
         using var held = await StateFileAccess.LockAsync(ctx, statePath, "state push", TimeSpan.Zero, ct).ConfigureAwait(false);
-        if (held is null || StateFileAccess.RefuseIfJournalPending(ctx, statePath))
+        if (held is null || await StateFileAccess.RefuseIfJournalPendingAsync(ctx, statePath, ct).ConfigureAwait(false))
             return 1;
         var (current, _, diags) = await StateFileAccess.ReadAsync(ctx, ct, statePath).ConfigureAwait(false);
         if (ctx.WriteDiagnostics(diags))

@@ -35,7 +35,7 @@ internal sealed class SimInventoryView(CliContext ctx)
                 $"warning: {snapshot.SkippedLines} unreadable inventory {Plural(snapshot.SkippedLines, "line")} skipped (a write torn by a killed process)."));
     }
 
-    public void Json(InventorySnapshot snapshot)
+    public void Json(InventorySnapshot snapshot, ClusterSnapshot? clusters = null)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -71,8 +71,8 @@ internal sealed class SimInventoryView(CliContext ctx)
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-            w.WriteStartArray("incidents");
-            w.WriteEndArray();
+            LoadBalancerJson.Write(w, snapshot.LoadBalancers);
+            ClusterSnapshotJson.Write(w, clusters ?? ClusterSnapshot.Empty);
             w.WriteEndObject();
         }
         ctx.Out.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));

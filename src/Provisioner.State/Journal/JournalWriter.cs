@@ -1,100 +1,67 @@
 using System.Buffers;
 using System.Text.Json;
+using Provisioner.State.Backends;
 
 namespace Provisioner.State.Journal;
 
 /// <summary>
-/// Appends records to an apply journal (a JSON-lines file next to the state, mode 0600). Thread-safe.
+/// Appends records to an apply journal: numbers them, encodes them (one line of JSON each, encrypted when the state
+/// is) and hands them to the backend's <see cref="IJournalAppender"/>. Thread-safe.
 /// </summary>
 /// <remarks>
-/// <para>Each record is one line written with one <c>write</c> call at the end of the file: an append costs O(1)
-/// whatever the size of the state, and a writer killed mid-append leaves at most a torn last line, which
-/// <see cref="JournalFile.Read"/> ignores.</para>
-/// <para><see cref="AppendIntent"/> returns only once the record is on disk (fsync): the provider call it announces
-/// may then be made. <see cref="AppendResult"/> does not sync by itself (the next intent's fsync, or
-/// <see cref="Dispose"/>, carries it to disk): a result lost in a power cut is recovered through the provider.</para>
+/// <para><see cref="AppendIntent"/> returns only once the record is durable: the provider call it announces may
+/// then be made. Concurrent intents share one sync (group commit). <see cref="AppendResult"/> does not sync by itself
+/// (the next intent's sync, or <see cref="Dispose"/>, carries it): a result lost in a power cut is recovered through
+/// the provider.</para>
 /// </remarks>
 public sealed class JournalWriter : IDisposable
 {
     private static readonly JsonWriterOptions Options = new() { Indented = false };
-    private readonly FileStream _stream;
+    private readonly IJournalAppender _appender;
+    private readonly IStateCipher? _cipher;
     private readonly Lock _lock = new();
-    private readonly Lock _syncLock = new();
     private long _seq;
     private long _synced;
     private bool _disposed;
 
-    private JournalWriter(string path, FileStream stream, long lastSeq)
+    /// <summary>Appends to <paramref name="appender"/>, numbering after <paramref name="lastSeq"/>.</summary>
+    public JournalWriter(IJournalAppender appender, long lastSeq = 0, IStateCipher? cipher = null)
     {
-        Path = path;
-        _stream = stream;
+        _appender = appender;
         _seq = lastSeq;
+        _cipher = cipher;
     }
 
-    /// <summary>The highest sequence number known to be on disk.</summary>
+    /// <summary>The highest sequence number known to be durable.</summary>
     internal long SyncedThrough => Volatile.Read(ref _synced);
 
-    /// <summary>The journal file.</summary>
-    public string Path { get; }
-
-    /// <summary>Opens (creating, mode 0600) the journal at <paramref name="path"/> for appending.</summary>
+    /// <summary>Opens (creating, mode 0600) the local journal file at <paramref name="path"/> for appending.</summary>
     /// <param name="path">The journal file, normally <see cref="JournalFile.PathFor"/> of the state file.</param>
     /// <param name="lastSeq">The highest sequence number already in the file (0 for a new journal).</param>
-    public static JournalWriter Open(string path, long lastSeq = 0)
-    {
-        var full = System.IO.Path.GetFullPath(path);
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.Append,
-            Access = FileAccess.Write,
-            Share = FileShare.Read,
-            BufferSize = 0,
-        };
-        if (!OperatingSystem.IsWindows())
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        var existed = File.Exists(full);
-        var stream = new FileStream(full, options);
-        if (!existed)
-            AtomicFile.FsyncDirectory(System.IO.Path.GetDirectoryName(full)!);
-        return new JournalWriter(full, stream, lastSeq);
-    }
+    public static JournalWriter Open(string path, long lastSeq = 0) => new(FileJournalAppender.Open(path), lastSeq);
 
-    /// <summary>Appends an intent and syncs it to disk; returns the intent with its assigned sequence number.</summary>
+    /// <summary>Appends an intent and makes it durable; returns the intent with its assigned sequence number.</summary>
     public JournalIntent AppendIntent(JournalIntent intent)
     {
         ArgumentNullException.ThrowIfNull(intent);
         JournalIntent numbered;
+        long position;
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             numbered = intent with { Seq = ++_seq };
-            _stream.Write(Encode(numbered));
+            position = _appender.Write(Seal(Encode(numbered)));
         }
-        SyncThrough(numbered.Seq);
+        _appender.Flush(position);
+        var seq = numbered.Seq;
+        long seen;
+        while ((seen = Volatile.Read(ref _synced)) < seq && Interlocked.CompareExchange(ref _synced, seq, seen) != seen)
+        {
+        }
         return numbered;
     }
 
-    /// <summary>
-    /// Group commit: returns once every record up to <paramref name="seq"/> is on disk. One fsync covers every record
-    /// written before it started, so concurrent intents wait for one sync instead of each paying for their own.
-    /// </summary>
-    private void SyncThrough(long seq)
-    {
-        if (Volatile.Read(ref _synced) >= seq)
-            return;
-        lock (_syncLock)
-        {
-            if (_synced >= seq)
-                return;
-            long target;
-            lock (_lock)
-                target = _seq;
-            RandomAccess.FlushToDisk(_stream.SafeFileHandle);
-            Volatile.Write(ref _synced, target);
-        }
-    }
-
-    /// <summary>Appends a result (written to the file, synced with the next intent or on dispose).</summary>
+    /// <summary>Appends a result (made durable with the next intent or on dispose).</summary>
     public JournalResult AppendResult(JournalResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -102,7 +69,7 @@ public sealed class JournalWriter : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var numbered = result with { Seq = ++_seq };
-            _stream.Write(Encode(numbered));
+            _appender.Write(Seal(Encode(numbered)));
             return numbered;
         }
     }
@@ -114,10 +81,11 @@ public sealed class JournalWriter : IDisposable
             if (_disposed)
                 return;
             _disposed = true;
-            _stream.Flush(flushToDisk: true);
-            _stream.Dispose();
+            _appender.Dispose();
         }
     }
+
+    private byte[] Seal(byte[] line) => _cipher is null ? line : _cipher.EncryptRecord(line);
 
     internal static byte[] Encode(JournalIntent i)
     {
@@ -187,7 +155,7 @@ public sealed class JournalWriter : IDisposable
         return Line(buffer);
     }
 
-    /// <summary>The record as one line: raw values copied from an indented state file are compacted first.</summary>
+    /// <summary>The record as one line (without newline): raw values copied from an indented state file are compacted first.</summary>
     private static byte[] Line(ArrayBufferWriter<byte> buffer)
     {
         if (buffer.WrittenSpan.IndexOfAny((byte)'\n', (byte)'\r') >= 0)
@@ -198,7 +166,6 @@ public sealed class JournalWriter : IDisposable
                 doc.WriteTo(w);
             buffer = compact;
         }
-        buffer.Write("\n"u8);
         return buffer.WrittenSpan.ToArray();
     }
 }

@@ -29,9 +29,18 @@ public sealed class LocalStateLock : IDisposable
     /// Takes the lock, retrying until <paramref name="timeout"/> (zero: one attempt). On refusal returns the current
     /// holder's info (when readable) instead of a lock.
     /// </summary>
-    public static async Task<(LocalStateLock? Lock, LockInfo? Holder)> AcquireAsync(string statePath, string operation, string version,
+    public static Task<(LocalStateLock? Lock, LockInfo? Holder)> AcquireAsync(string statePath, string operation, string version,
+        TimeSpan timeout, TimeProvider time, CancellationToken ct) =>
+        AcquireAsync(statePath, Backends.LockRequest.ForCurrentProcess(operation, version), timeout, time, ct);
+
+    /// <summary>
+    /// Takes the lock for <paramref name="request"/>, retrying until <paramref name="timeout"/> (zero: one attempt). On
+    /// refusal returns the current holder's info (when readable) instead of a lock.
+    /// </summary>
+    public static async Task<(LocalStateLock? Lock, LockInfo? Holder)> AcquireAsync(string statePath, Backends.LockRequest request,
         TimeSpan timeout, TimeProvider time, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var path = LockPathFor(System.IO.Path.GetFullPath(statePath));
         var deadline = time.GetUtcNow() + timeout;
         var delay = TimeSpan.FromMilliseconds(50);
@@ -45,8 +54,8 @@ public sealed class LocalStateLock : IDisposable
                 if (!OperatingSystem.IsWindows())
                     options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
                 fs = new FileStream(path, options);
-                var info = new LockInfo(Guid.NewGuid().ToString("D"), operation, $"{Environment.UserName}@{Environment.MachineName}",
-                    version, time.GetUtcNow(), statePath, Environment.ProcessId);
+                var info = new LockInfo(Guid.NewGuid().ToString("D"), request.Operation, request.Who,
+                    request.Version, time.GetUtcNow(), statePath, request.Pid);
                 var infoPath = InfoPathFor(System.IO.Path.GetFullPath(statePath));
                 await AtomicFile.WriteAllBytesAsync(infoPath, JsonSerializer.SerializeToUtf8Bytes(info, LockInfoJsonContext.Default.LockInfo),
                     UnixFileMode.UserRead | UnixFileMode.UserWrite, null, ct).ConfigureAwait(false);
@@ -101,6 +110,16 @@ public sealed class LocalStateLock : IDisposable
         File.Delete(InfoPathFor(full));
         File.Delete(path);
         return null;
+    }
+
+    /// <summary>
+    /// What a killed holder leaves behind: the OS lock is released but the info file stays (tests of force-unlock and
+    /// of lock recovery use this to stand in for a dead process).
+    /// </summary>
+    internal void Abandon()
+    {
+        _infoPath = null;
+        Dispose();
     }
 
     public void Dispose()

@@ -81,7 +81,7 @@ public sealed class JournalFileTests : IDisposable
     [Fact]
     public void Read_CorruptedMiddleLine_IsAnErrorNamingFileAndLine()
     {
-        File.WriteAllText(JournalPath, "{\"type\":\"intent\"\n" + System.Text.Encoding.UTF8.GetString(JournalWriter.Encode(Intent() with { Seq = 1 })));
+        File.WriteAllText(JournalPath, "{\"type\":\"intent\"\n" + System.Text.Encoding.UTF8.GetString(JournalWriter.Encode(Intent() with { Seq = 1 })) + "\n");
 
         var read = JournalFile.Read(JournalPath);
 

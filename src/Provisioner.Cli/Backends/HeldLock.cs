@@ -1,0 +1,22 @@
+using Provisioner.State.Backends;
+
+namespace Provisioner.Cli.Backends;
+
+/// <summary>A held state lock for <c>using</c> in commands; disposing releases it (a network call for remote backends).</summary>
+internal sealed class HeldLock(IStateLock held) : IDisposable, IAsyncDisposable
+{
+    private IStateLock? _held = held;
+
+    /// <summary>Cancelled when a remote lease is lost while held: the command then starts nothing new.</summary>
+    public CancellationToken Lost { get; } = held.Lost;
+
+    public State.Locking.LockInfo Info { get; } = held.Info;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _held, null) is { } h)
+            await h.DisposeAsync().ConfigureAwait(false);
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+}
