@@ -67,6 +67,7 @@ internal static class CommandLine
         root.Subcommands.Add(HclCommand.Create(MakeContext));
         root.Subcommands.Add(VersionCommand.Create(MakeContext));
         root.Subcommands.Add(StateCommand.Create(MakeContext));
+        root.Subcommands.Add(WorkspaceCommand.Create(MakeContext));
         root.Subcommands.Add(OutputCommand.Create(MakeContext));
         root.Subcommands.Add(SimCommand.Create(MakeContext));
 

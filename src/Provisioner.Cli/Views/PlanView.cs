@@ -171,6 +171,8 @@ internal static class PlanView
     private static string? ReasonLine(ResourceInstanceChange c)
     {
         var addr = c.Address;
+        if (c.ReasonText is { } text)
+            return text;
         return c.Reason switch
         {
             ActionReason.DeleteBecauseNoResourceConfig => $"because {addr.Resource.LocalName} is not in configuration",

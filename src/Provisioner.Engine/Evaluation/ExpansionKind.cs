@@ -7,4 +7,7 @@ internal enum ExpansionKind
     Count,
     ForEach,
     Unknown,
+
+    /// <summary>A node pool: instances keyed by node name; references see the pool object with its <c>nodes</c>.</summary>
+    Pool,
 }

@@ -17,6 +17,9 @@ internal sealed class RepeatedValues(ExpansionKind kind)
 
     public IReadOnlyDictionary<InstanceKey, HclValue> Instances => _instances;
 
+    /// <summary>For <see cref="ExpansionKind.Pool"/>: how the pool object and its node objects are built.</summary>
+    public Planning.Pools.PoolShape? Pool { get; set; }
+
     public void Set(InstanceKey key, HclValue value)
     {
         _instances[key] = value;
@@ -39,6 +42,8 @@ internal sealed class RepeatedValues(ExpansionKind kind)
                 return _instances.TryGetValue(InstanceKey.None, out var v) ? v : HclValue.DynamicVal;
             case ExpansionKind.Count:
                 return HclValue.Tuple(_instances.Values);
+            case ExpansionKind.Pool:
+                return Pool is null ? HclValue.DynamicVal : Pool.PoolValue(_instances);
             case ExpansionKind.ForEach:
                 return HclValue.Object(_instances.Select(kv => new KeyValuePair<string, HclValue>(kv.Key.Text!, kv.Value)));
             default:

@@ -25,10 +25,10 @@ internal static class StateValues
     }
 
     /// <summary>Writes a wholly known value into <paramref name="instance"/> (attributes JSON and sensitive paths).</summary>
-    public static void Encode(HclValue value, InstanceState instance)
+    public static void Encode(HclValue value, InstanceState instance, HclType? schemaType = null)
     {
         var (plain, pathMarks) = value.UnmarkDeepWithPaths();
-        instance.AttributesJson = HclJson.ToJson(plain);
+        instance.AttributesJson = schemaType is not null && HclJson.TryToJson(plain, schemaType, out var typed, out _) ? typed : HclJson.ToJson(plain);
         instance.SensitivePaths.Clear();
         foreach (var (path, marks) in pathMarks)
         {

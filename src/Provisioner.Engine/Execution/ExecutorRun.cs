@@ -39,6 +39,11 @@ internal sealed class ExecutorRun
         _state = new StateRecorder(walk.Prior);
         foreach (var p in walk.Providers)
         {
+            foreach (var (name, rs) in p.Schema.Resources)
+            {
+                if (rs.Block.Attributes.Values.Any(a => a.Type.IsDynamic))
+                    _state.DynamicTypes[name] = rs.Block.ImpliedType();
+            }
             if (p.Provider.Limits.MaxConcurrentOperations > 0)
                 _providerLimits[p.StateName] = new SemaphoreSlim(p.Provider.Limits.MaxConcurrentOperations);
         }
@@ -202,7 +207,32 @@ internal sealed class ExecutorRun
                 }
             }
         }
+        if (_plan.StepOrders.Count > 0)
+            AddStepOrders(g, steps);
         return g;
+    }
+
+    /// <summary>The plan's extra step ordering (node pools and members): entries naming a step the plan lacks are ignored.</summary>
+    private void AddStepOrders(DependencyGraph<ApplyStep> g, List<(ApplyStep? Create, ApplyStep? Delete)> steps)
+    {
+        var index = new Dictionary<(string, bool), ApplyStep>();
+        foreach (var (create, delete) in steps)
+        {
+            var c = (create ?? delete)!.Change;
+            if (c.Deposed is not null)
+                continue;
+            var key = c.Address.ToString();
+            if (create is not null)
+                index[(key, false)] = create;
+            if (delete is not null)
+                index[(key, true)] = delete;
+        }
+        foreach (var o in _plan.StepOrders)
+        {
+            if (index.TryGetValue((o.Address.ToString(), o.Delete), out var step) &&
+                index.TryGetValue((o.After.ToString(), o.AfterDelete), out var after) && !ReferenceEquals(step, after))
+                g.AddDependency(step, after);
+        }
     }
 
     /// <summary>Above this many create steps, a resource's dependants wait on its <see cref="StepPhase.Barrier"/>.</summary>

@@ -9,6 +9,12 @@ namespace Provisioner.Engine.Execution;
 internal sealed class StateRecorder(StateSnapshot state)
 {
     private readonly Lock _lock = new();
+
+    /// <summary>
+    /// Implied types of the resource types whose schema has dynamically-typed attributes (member types' <c>parent</c>
+    /// and <c>node</c>): their objects are recorded against the schema type, so they decode again. Others use their own type.
+    /// </summary>
+    public Dictionary<string, Hcl.Values.HclType> DynamicTypes { get; } = new(StringComparer.Ordinal);
     private readonly HashSet<InstanceState> _removed = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, ResourceState> _byAddress = state.Resources.ToDictionary(r => r.Address, StringComparer.Ordinal);
     private readonly Dictionary<(string, InstanceKey, string?), InstanceState> _instances = Index(state);
@@ -65,7 +71,7 @@ internal sealed class StateRecorder(StateSnapshot state)
                 r.Instances.Add(inst);
                 _instances[(key, address.Key, deposed)] = inst;
             }
-            StateValues.Encode(value, inst);
+            StateValues.Encode(value, inst, DynamicTypes.Count == 0 ? null : DynamicTypes.GetValueOrDefault(address.Resource.Type));
             inst.Private = privateData;
             inst.Status = status;
             inst.Generation = generation;

@@ -14,4 +14,14 @@ internal sealed record InstanceSite(
     InstanceKey Key,
     HclValue? EachValue,
     ProviderHandle Provider,
-    ResourceSchema Schema);
+    ResourceSchema Schema)
+{
+    /// <summary>Set for a node of a pool: the values the engine writes into its configuration.</summary>
+    public Pools.PoolNodeSite? PoolNode { get; init; }
+
+    /// <summary>Set for a member instance: its configuration is built from its parent and its node.</summary>
+    public Pools.MemberSite? Member { get; init; }
+
+    /// <summary>Set for a resource that has members: this argument (the node list) is planned as null.</summary>
+    public string? NullAttribute { get; init; }
+}

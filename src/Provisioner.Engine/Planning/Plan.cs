@@ -30,6 +30,12 @@ public sealed record Plan(
     PlanOptions Options,
     DiagnosticList Diagnostics)
 {
+    /// <summary>
+    /// Step ordering beyond the resources' dependencies (node pools and their members, decision 0006): each entry
+    /// makes one instance's create/update or delete step wait for another's. Derived again whenever the plan is.
+    /// </summary>
+    public IReadOnlyList<StepOrder> StepOrders { get; init; } = [];
+
     /// <summary>Counts for the summary line (<c>Plan: 1 to add, ...</c>).</summary>
     public PlanSummary Summary => PlanSummary.Of(Changes);
 

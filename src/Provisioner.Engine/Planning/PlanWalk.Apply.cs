@@ -68,7 +68,7 @@ internal sealed partial class PlanWalk
     public HclValue EvaluateConfig(InstanceSite site, DiagnosticList diags)
     {
         var ctx = site.Scope.ForInstance(site.Key, site.EachValue);
-        return SchemaDecoder.Decode(site.Schema.Block, site.Resource.Config, ctx, diags);
+        return DecodeConfig(site, ctx, diags);
     }
 
     /// <summary>Records an instance's new value so later evaluations see it.</summary>

@@ -47,9 +47,17 @@ internal sealed partial class PlanWalk
         }
 
         var deps = Dependencies(v, s);
+        if (schema.Members is not null)
+        {
+            // The per-node effects belong to the members; the resource itself does not wait for the pools.
+            deps = deps.Where(d => !IsPoolType(d.Type)).ToList();
+        }
         if (In.Options.Mode == PlanMode.Destroy)
         {
-            var values = s.Resource(res.Address, stateRes?.Each switch { "list" => ExpansionKind.Count, "map" => ExpansionKind.ForEach, _ => ExpansionKind.Single });
+            var values = s.Resource(res.Address, schema.NodePool is not null ? ExpansionKind.Pool
+                : stateRes?.Each switch { "list" => ExpansionKind.Count, "map" => ExpansionKind.ForEach, _ => ExpansionKind.Single });
+            if (schema.NodePool is { } destroyedPool)
+                values.Pool = new Pools.PoolShape(HclValue.DynamicVal, destroyedPool, type);
             foreach (var (key, inst) in priorInstances)
             {
                 var before = PriorValue(addressText, inst, type, schema, refreshed, address.Instance(key), provider.StateName);
@@ -70,14 +78,22 @@ internal sealed partial class PlanWalk
             return;
         }
 
+        if (schema.NodePool is { } pool)
+        {
+            await PlanPoolAsync(v, s, res, provider, schema, pool, address, priorInstances, refreshed, deps).ConfigureAwait(false);
+            PlanDeposed(address, deposed, type, schema, refreshed, provider, deps);
+            s.ResourceChanged(res.Address);
+            return;
+        }
         var (kind, keys) = Expand(res.Count, res.ForEach, s.Context);
         var resourceValues = s.Resource(res.Address, kind);
         var seen = new HashSet<InstanceKey>();
+        var extras = schema.Members is { } ms ? new InstanceExtras { NullAttribute = ms.NodesAttribute } : null;
         foreach (var (key, each) in keys)
         {
             seen.Add(key);
             priorInstances.TryGetValue(key, out var inst);
-            await PlanInstanceAsync(v, s, res, provider, schema, address.Instance(key), each, inst, refreshed, deps, resourceValues).ConfigureAwait(false);
+            await PlanInstanceAsync(v, s, res, provider, schema, address.Instance(key), each, inst, refreshed, deps, resourceValues, extras).ConfigureAwait(false);
         }
         foreach (var (key, inst) in priorInstances)
         {
@@ -100,6 +116,8 @@ internal sealed partial class PlanWalk
         }
         PlanDeposed(address, deposed, type, schema, refreshed, provider, deps);
         s.ResourceChanged(res.Address);
+        if (schema.Members is { } members && In.Options.Mode == PlanMode.Normal)
+            await PlanMembersAsync(v, s, res, provider, schema, members, address).ConfigureAwait(false);
     }
 
     private void PlanDeposed(ResourceAddress address, List<InstanceState> deposed, HclType type, ResourceSchema schema,
@@ -179,13 +197,20 @@ internal sealed partial class PlanWalk
 
     private async Task PlanInstanceAsync(ConfigVertex v, ModuleScope s, Resource res, ProviderHandle provider, ResourceSchema schema,
         ResourceInstanceAddress address, HclValue? each, InstanceState? inst, Dictionary<string, ReadResult>? refreshed,
-        IReadOnlyList<ResourceAddress> deps, RepeatedValues values)
+        IReadOnlyList<ResourceAddress> deps, RepeatedValues values, InstanceExtras? extras = null)
     {
         var type = schema.Block.ImpliedType();
         HclValue? prior = null;
-        if (inst is not null)
+        if (extras is { HasPrior: true })
+            prior = extras.Prior;
+        else if (inst is not null)
             prior = PriorValue(address.Resource.ToString(), inst, type, schema, refreshed, address, provider.StateName);
-        var site = new InstanceSite(s, res, v, address.Key, each, provider, schema);
+        var site = new InstanceSite(s, res, v, address.Key, each, provider, schema)
+        {
+            PoolNode = extras?.PoolNode,
+            Member = extras?.Member,
+            NullAttribute = extras?.NullAttribute,
+        };
         string? importId = null;
         byte[]? importPrivate = null;
         if (inst is null && In.Options.Mode == PlanMode.Normal && _imports.TryGetValue(address.ToString(), out var ib))
@@ -216,7 +241,7 @@ internal sealed partial class PlanWalk
 
         var ctx = s.ForInstance(address.Key, each);
         var diags = new DiagnosticList();
-        var config = SchemaDecoder.Decode(schema.Block, res.Config, ctx, diags);
+        var config = DecodeConfig(site, ctx, diags);
         foreach (var rule in res.Lifecycle.Preconditions)
             CheckRule(rule, ctx, "Resource precondition failed");
         if (!diags.HasErrors)
@@ -300,6 +325,7 @@ internal sealed partial class PlanWalk
         {
             PlannedPrivate = planned.PlannedPrivate,
             ImportId = importId,
+            ReasonText = action is ChangeAction.NoOp ? null : extras?.ReasonText?.Invoke(action),
         };
         AddChange(change);
         Sites[change] = site;

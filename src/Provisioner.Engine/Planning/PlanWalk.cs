@@ -2,6 +2,7 @@ using Provisioner.Config;
 using Provisioner.Hcl;
 using Provisioner.Engine.Addresses;
 using Provisioner.Engine.Evaluation;
+using Provisioner.Engine.Planning.Pools;
 using Provisioner.Hcl.Diagnostics;
 using Provisioner.Hcl.Evaluation;
 using Provisioner.Hcl.Functions;
@@ -87,6 +88,9 @@ internal sealed partial class PlanWalk
             return null;
         if (In.Options.Mode != PlanMode.Destroy)
             Diagnostics.AddRange(await EvaluateChecksAsync().ConfigureAwait(false));
+        var stepOrders = PoolOrdering.Derive(_changes, _poolExpansions, Providers, In.Options.Mode, Diagnostics);
+        if (Diagnostics.HasErrors)
+            return null;
         var changes = ApplyTargets(_changes);
         changes.Sort((a, b) =>
         {
@@ -96,7 +100,10 @@ internal sealed partial class PlanWalk
         _drift.Sort((a, b) => a.Address.CompareTo(b.Address));
         PlanOutputRemovals();
         _outputs.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return new Plan(In.Options.Mode, Prior.Lineage, Prior.Serial, changes, _drift, _outputs, In.Variables, In.Options, Diagnostics);
+        return new Plan(In.Options.Mode, Prior.Lineage, Prior.Serial, changes, _drift, _outputs, In.Variables, In.Options, Diagnostics)
+        {
+            StepOrders = stepOrders,
+        };
     }
 
     private ModuleScope NewScope(ModuleInstance path, ModuleNode node, ModuleScope? parent, InstanceKey key, HclValue? each)

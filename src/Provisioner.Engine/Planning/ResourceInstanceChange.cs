@@ -31,4 +31,10 @@ public sealed record ResourceInstanceChange(
 
     /// <summary>Set for a deposed object (an old object left behind by <c>create_before_destroy</c>).</summary>
     public string? Deposed { get; init; }
+
+    /// <summary>
+    /// Why, in words, when the engine chose this action for a pool node or a member (decision 0006 §4):
+    /// <c>new node: quantity 5 -> 20</c>, <c>removed from cluster_rke.main before its machine is destroyed</c>.
+    /// </summary>
+    public string? ReasonText { get; internal set; }
 }

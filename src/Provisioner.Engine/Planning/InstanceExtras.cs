@@ -1,0 +1,22 @@
+using Provisioner.Engine.Planning.Pools;
+using Provisioner.Hcl.Values;
+
+namespace Provisioner.Engine.Planning;
+
+/// <summary>What planning one instance needs beyond the ordinary: pool node and member sites, a prior value already read, a reason in words.</summary>
+internal sealed record InstanceExtras
+{
+    public PoolNodeSite? PoolNode { get; init; }
+
+    public MemberSite? Member { get; init; }
+
+    public string? NullAttribute { get; init; }
+
+    /// <summary>The reason text for the chosen action (null: none).</summary>
+    public Func<ChangeAction, string?>? ReasonText { get; init; }
+
+    /// <summary>True when <see cref="Prior"/> is the prior value (already read from state and refresh; null = none).</summary>
+    public bool HasPrior { get; init; }
+
+    public HclValue? Prior { get; init; }
+}

@@ -1,0 +1,215 @@
+using Provisioner.Engine.Planning;
+
+namespace Provisioner.Engine.Tests.Planning.Pools;
+
+public sealed class PoolEngineTests
+{
+    private static string Config(int workers, string size = "small", int cp = 3, string rollout = "", string extra = "") => $$"""
+        resource "standin_pool" "cp" {
+          name     = "cp"
+          quantity = {{cp}}
+          roles    = ["etcd", "controlplane"]
+          size     = "small"
+        }
+        resource "standin_pool" "workers" {
+          name     = "workers"
+          quantity = {{workers}}
+          roles    = ["worker"]
+          size     = "{{size}}"
+          {{rollout}}
+        }
+        resource "standin_lb" "api" {
+          name    = "api"
+          targets = standin_pool.cp.nodes
+        }
+        resource "standin_lb" "ingress" {
+          name    = "ingress"
+          targets = standin_pool.workers.nodes
+        }
+        resource "standin_cluster" "main" {
+          name  = "main"
+          nodes = concat(standin_pool.cp.nodes, standin_pool.workers.nodes)
+          max_unavailable_worker = 2
+          {{extra}}
+        }
+        """;
+
+    private static int Index(List<string> calls, string call)
+    {
+        var i = calls.IndexOf(call);
+        Assert.True(i >= 0, $"no call \"{call}\" in:\n{string.Join("\n", calls)}");
+        return i;
+    }
+
+    private static void Before(List<string> calls, string first, string then) =>
+        Assert.True(Index(calls, first) < Index(calls, then), $"expected \"{first}\" before \"{then}\" in:\n{string.Join("\n", calls)}");
+
+    private static int Live(PoolHarness h, string pool) =>
+        h.State!.Resources.Where(r => r.Address == "standin_pool." + pool).SelectMany(r => r.Instances).Count();
+
+    [Fact]
+    public async Task CreatesPoolOfFiveWithNodesMembersAfterMachines()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(5));
+        var (plan, calls) = await h.ApplyAsync();
+        var keys = plan.Changes.Where(c => c.Address.Resource.ToString() == "standin_pool.workers").Select(c => c.Address.ToString()).ToList();
+        Assert.Equal(5, keys.Count);
+        Assert.Contains("standin_pool.workers[\"workers-5\"]", keys);
+        Assert.Equal("new node: quantity 0 -> 5", plan.Changes.First(c => c.Address.ToString() == "standin_pool.workers[\"workers-1\"]").ReasonText);
+        foreach (var n in Enumerable.Range(1, 5))
+        {
+            Before(calls, $"create standin_pool:workers-{n}", $"create standin_lb_target:workers-{n}");
+            Before(calls, $"create standin_lb_target:workers-{n}", $"create standin_cluster_node:workers-{n}");
+        }
+        // etcd members join one at a time, all before the workers.
+        Before(calls, "create standin_cluster_node:cp-1", "create standin_cluster_node:cp-2");
+        Before(calls, "create standin_cluster_node:cp-3", "create standin_cluster_node:workers-1");
+        Assert.Equal(8 + 8 + 8 + 3, calls.Count);
+        // The load balancer's own object never carries the node list.
+        var lb = h.State!.Resources.Single(r => r.Address == "standin_lb.api").Instances.Single();
+        Assert.DoesNotContain("cp-1", lb.AttributesJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScalesFiveToTwentyToThreeRespectingPolicy()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(5));
+        await h.ApplyAsync();
+        h.Write(Config(20));
+        var (plan, calls) = await h.ApplyAsync();
+        Assert.Equal(20, Live(h, "workers"));
+        Assert.Equal(15, calls.Count(c => c.StartsWith("create standin_pool:workers-", StringComparison.Ordinal)));
+        Assert.Equal("new node: quantity 5 -> 20", plan.Changes.First(c => c.Address.ToString() == "standin_pool.workers[\"workers-20\"]").ReasonText);
+
+        h.Write(Config(3));
+        (plan, calls) = await h.ApplyAsync();
+        var left = h.State!.Resources.Single(r => r.Address == "standin_pool.workers").Instances.Select(i => (string)i.Key!).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        Assert.Equal(["workers-18", "workers-19", "workers-20"], left);
+        var deleted = plan.Changes.Where(c => c.Address.Resource.ToString() == "standin_pool.workers" && c.Action == ChangeAction.Delete).ToList();
+        Assert.Equal(17, deleted.Count);
+        Assert.All(deleted, d => Assert.Equal("scale down: quantity 20 -> 3, delete_policy \"oldest\"", d.ReasonText));
+        foreach (var n in Enumerable.Range(1, 17))
+        {
+            Before(calls, $"delete standin_cluster_node:workers-{n}", $"delete standin_lb_target:workers-{n}");
+            Before(calls, $"delete standin_lb_target:workers-{n}", $"delete standin_pool:workers-{n}");
+        }
+        var leave = plan.Changes.First(c => c.Address.ToString() == "standin_cluster_node.main[\"workers-1\"]");
+        Assert.Equal("removed from standin_cluster.main before its machine is destroyed", leave.ReasonText);
+    }
+
+    [Fact]
+    public async Task NewestPolicyAndNotReadyFirst()
+    {
+        using var h = new PoolHarness();
+        var rollout = "rollout {\n delete_policy = \"newest\"\n }";
+        h.Write(Config(5, rollout: rollout));
+        await h.ApplyAsync();
+        h.Provider.NotReady["workers-2"] = true;
+        h.Write(Config(3, rollout: rollout));
+        await h.ApplyAsync();
+        var left = h.State!.Resources.Single(r => r.Address == "standin_pool.workers").Instances.Select(i => (string)i.Key!).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        Assert.Equal(["workers-1", "workers-3", "workers-4"], left);
+    }
+
+    [Fact]
+    public async Task TemplateChangeRollsWithSurge()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(3));
+        await h.ApplyAsync();
+        h.Write(Config(3, size: "large"));
+        var (plan, calls) = await h.ApplyAsync(parallelism: 10);
+        Assert.Equal("rolled: template revision 1 -> 2, replaced by workers-4",
+            plan.Changes.Single(c => c.Address.ToString() == "standin_pool.workers[\"workers-1\"]").ReasonText);
+        // New node and its memberships in before the old one leaves; never fewer than 3 machines.
+        Before(calls, "create standin_cluster_node:workers-4", "delete standin_cluster_node:workers-1");
+        Before(calls, "delete standin_pool:workers-1", "create standin_pool:workers-5");
+        Before(calls, "delete standin_pool:workers-2", "create standin_pool:workers-6");
+        var live = 3;
+        foreach (var c in calls.Where(c => c.Contains("standin_pool:workers", StringComparison.Ordinal)))
+        {
+            live += c.StartsWith("create", StringComparison.Ordinal) ? 1 : -1;
+            Assert.InRange(live, 3, 4);
+        }
+        var left = h.State!.Resources.Single(r => r.Address == "standin_pool.workers").Instances.Select(i => (string)i.Key!).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        Assert.Equal(["workers-4", "workers-5", "workers-6"], left);
+    }
+
+    [Fact]
+    public async Task MachineDeletedOutsideShowsAsDriftAndIsReplaced()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(3));
+        await h.ApplyAsync();
+        var id = h.Provider.Objects.Single(kv => kv.Value.Type.HasAttribute("node_name") && kv.Value.GetAttribute("node_name").AsString() == "workers-2").Key;
+        h.Provider.Objects.TryRemove(id, out _);
+        var p = await h.PlanAsync();
+        Assert.Contains(p.Plan!.Drift, d => d.Address.ToString() == "standin_pool.workers[\"workers-2\"]" && d.Action == ChangeAction.Delete);
+        var change = p.Plan.Changes.Single(c => c.Address.ToString() == "standin_pool.workers[\"workers-2\"]");
+        Assert.Equal(ChangeAction.Create, change.Action);
+        var (_, calls) = await h.ApplyAsync();
+        Before(calls, "create standin_pool:workers-2", "update standin_lb_target:workers-2");
+        Assert.Equal(3, Live(h, "workers"));
+    }
+
+    [Fact]
+    public async Task RefusesScaleDownThatLosesEtcdQuorum()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(1, cp: 3));
+        await h.ApplyAsync();
+        h.Write(Config(1, cp: 1));
+        var p = await h.PlanAsync();
+        Assert.True(p.Diagnostics.HasErrors);
+        var text = p.Diagnostics.ToString();
+        Assert.Contains("Unsafe etcd membership change", text, StringComparison.Ordinal);
+        Assert.Contains("cp-1, cp-2", text, StringComparison.Ordinal);
+        // One at a time passes: 3 -> 2.
+        h.Write(Config(1, cp: 2));
+        var (_, calls) = await h.ApplyAsync();
+        Before(calls, "delete standin_cluster_node:cp-1", "delete standin_pool:cp-1");
+    }
+
+    [Fact]
+    public async Task EtcdScaleUpJoinsOneAtATimeAndWorkersInBatches()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(1, cp: 3));
+        await h.ApplyAsync();
+        h.Write(Config(1, cp: 5, extra: "version = \"2\""));
+        var (_, calls) = await h.ApplyAsync();
+        Before(calls, "create standin_cluster_node:cp-4", "create standin_cluster_node:cp-5");
+    }
+
+    [Fact]
+    public async Task CountOnAPoolIsAnError()
+    {
+        using var h = new PoolHarness();
+        h.Write("""
+            resource "standin_pool" "w" {
+              count    = 2
+              name     = "w"
+              quantity = 1
+            }
+            """);
+        var p = await h.PlanAsync();
+        Assert.Contains("count and for_each cannot be used on a node pool", p.Diagnostics.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DestroyRemovesMembersBeforeMachines()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(2));
+        await h.ApplyAsync();
+        var (_, calls) = await h.ApplyAsync(options: new PlanOptions { Mode = PlanMode.Destroy });
+        foreach (var n in new[] { "cp-1", "workers-2" })
+        {
+            Before(calls, $"delete standin_cluster_node:{n}", $"delete standin_pool:{n}");
+            Before(calls, $"delete standin_lb_target:{n}", $"delete standin_pool:{n}");
+        }
+        Assert.Empty(h.Provider.Objects);
+    }
+}
