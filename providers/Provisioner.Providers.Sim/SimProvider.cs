@@ -13,7 +13,7 @@ namespace Provisioner.Providers.Sim;
 /// the consistency delay when refreshing machines it knows are young, and reports cloud errors as diagnostics
 /// pointing at the attribute concerned.
 /// </summary>
-public sealed class SimProvider : IProvider, IDisposable
+public sealed partial class SimProvider : IProvider, IDisposable
 {
     private static readonly TimeSpan BackoffBase = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan BackoffCap = TimeSpan.FromSeconds(1);
@@ -51,6 +51,11 @@ public sealed class SimProvider : IProvider, IDisposable
                     diags.Add(ProviderDiagnostic.Error("Invalid zone", "zone must not be empty.", AttributePath.Attr("zone")));
                 if (SimValues.Str(config, "network_id") is { } net && string.IsNullOrWhiteSpace(net))
                     diags.Add(ProviderDiagnostic.Error("Invalid network_id", "network_id must not be empty; leave it out for the default pool.", AttributePath.Attr("network_id")));
+                break;
+            case SimPoolSchemas.NodePool:
+            case SimPoolSchemas.LoadBalancer:
+            case SimPoolSchemas.LoadBalancerTarget:
+                ValidatePoolTypes(typeName, config, diags);
                 break;
             case SimSchemas.Network:
                 RequireName(config, diags);
@@ -149,6 +154,8 @@ public sealed class SimProvider : IProvider, IDisposable
             return new ApplyResult(request.PriorState, null, [NotConfigured()]);
         if (!SimSchemas.Provider.Resources.TryGetValue(request.TypeName, out var schema))
             return new ApplyResult(request.PriorState, null, [UnknownType(request.TypeName, "resource")]);
+        if (request.TypeName is SimPoolSchemas.NodePool or SimPoolSchemas.LoadBalancer or SimPoolSchemas.LoadBalancerTarget)
+            return await ApplyPoolTypeAsync(request, schema, ct).ConfigureAwait(false);
         var type = schema.Block.ImpliedType();
         var prior = request.PriorState;
         var planned = request.PlannedState;
@@ -218,10 +225,13 @@ public sealed class SimProvider : IProvider, IDisposable
         if (_cloud is null)
             return [.. requests.Select(r => new ReadResult(r.CurrentState, r.Private, [NotConfigured()]))];
         var results = new ReadResult?[requests.Count];
+        await ReadLoadBalancersAsync(requests, results, ct).ConfigureAwait(false);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < requests.Count; i++)
         {
             var r = requests[i];
+            if (results[i] is not null)
+                continue;
             if (!SimSchemas.Provider.Resources.ContainsKey(r.TypeName))
                 results[i] = new ReadResult(r.CurrentState, r.Private, [UnknownType(r.TypeName, "resource")]);
             else if (SimValues.Str(r.CurrentState, "id") is { } id)
@@ -263,7 +273,9 @@ public sealed class SimProvider : IProvider, IDisposable
             var r = requests[i];
             var id = SimValues.Str(r.CurrentState, "id")!;
             HclValue state;
-            if (r.TypeName == SimSchemas.Machine)
+            if (r.TypeName == SimPoolSchemas.NodePool)
+                state = machines.TryGetValue(id, out var pm) ? NodeValue(r.CurrentState, pm) : HclValue.NullOf(SimPoolSchemas.NodePoolResource.Block.ImpliedType());
+            else if (r.TypeName == SimSchemas.Machine)
                 state = machines.TryGetValue(id, out var m) ? SimValues.MachineValue(m, SimValues.IsNullAttr(r.CurrentState, "labels")) : HclValue.NullOf(SimSchemas.MachineResource.Block.ImpliedType());
             else
                 state = networks.TryGetValue(id, out var n) ? SimValues.NetworkValue(n) : HclValue.NullOf(SimSchemas.NetworkResource.Block.ImpliedType());
@@ -285,7 +297,7 @@ public sealed class SimProvider : IProvider, IDisposable
         var now = _time.GetUtcNow();
         foreach (var r in requests)
         {
-            if (r.TypeName != SimSchemas.Machine || SimValues.Str(r.CurrentState, "id") is not { } id || machines.ContainsKey(id) || networks.ContainsKey(id))
+            if (!SimPoolSchemas.IsMachineLike(r.TypeName) || SimValues.Str(r.CurrentState, "id") is not { } id || machines.ContainsKey(id) || networks.ContainsKey(id))
                 continue;
             if (SimValues.ParseTime(SimValues.Str(r.CurrentState, "created_at")) is not { } created)
                 continue;
@@ -308,6 +320,9 @@ public sealed class SimProvider : IProvider, IDisposable
             return new ImportResult(null, null, [NotConfigured()]);
         if (!SimSchemas.Provider.Resources.ContainsKey(request.TypeName))
             return new ImportResult(null, null, [UnknownType(request.TypeName, "resource")]);
+        if (request.TypeName is SimPoolSchemas.NodePool or SimPoolSchemas.LoadBalancer or SimPoolSchemas.LoadBalancerTarget)
+            return new ImportResult(null, null, [ProviderDiagnostic.Error("Import not supported",
+                $"{request.TypeName} cannot be imported: node pools choose their nodes' keys themselves, and load balancers are planned with their members.")]);
         var d = await CallAsync(c => _cloud.DescribeAsync([request.Id], c), ct).ConfigureAwait(false);
         if (d.Error is not null)
             return new ImportResult(null, null, [Diagnostic($"describe {request.Id}", d.Error, d.Attempts)]);
@@ -352,11 +367,14 @@ public sealed class SimProvider : IProvider, IDisposable
             return new RecoverResult(RecoverOutcome.NotApplied, null, null, [Diagnostic("look up operation", r.Error, r.Attempts)]);
         if (r.Value is not { } op)
             return new RecoverResult(RecoverOutcome.NotApplied, null, null, []);
-        var kind = request.TypeName == SimSchemas.Machine ? "machine" : "network";
+        var kind = SimPoolSchemas.IsMachineLike(request.TypeName) ? "machine"
+            : request.TypeName is SimPoolSchemas.LoadBalancer or SimPoolSchemas.LoadBalancerTarget ? "load_balancer" : "network";
         if (op.Kind != kind)
             return new RecoverResult(RecoverOutcome.NotApplied, null, null, [ProviderDiagnostic.Error("Idempotency token mismatch",
                 $"Token {request.IdempotencyToken} was used for a {op.Op} of {op.Kind} {op.Id}, not for a {request.TypeName}.")]);
         var gone = HclValue.NullOf(schema.Block.ImpliedType());
+        if (kind == "load_balancer" || request.TypeName == SimPoolSchemas.NodePool)
+            return await RecoverPoolTypeAsync(request, op, gone, ct).ConfigureAwait(false);
         HclValue state = op.Op == "delete" ? gone
             : op.Machine is { } m ? SimValues.MachineValue(m, SimValues.IsNullAttr(request.PlannedState, "labels"))
             : op.Network is { } n ? SimValues.NetworkValue(n)

@@ -85,7 +85,14 @@ internal static class SimSchemas
 
     public static ProviderSchema Provider { get; } = new(
         ProviderConfig,
-        new Dictionary<string, ResourceSchema>(StringComparer.Ordinal) { [Network] = NetworkResource, [Machine] = MachineResource },
+        new Dictionary<string, ResourceSchema>(StringComparer.Ordinal)
+        {
+            [Network] = NetworkResource,
+            [Machine] = MachineResource,
+            [SimPoolSchemas.NodePool] = SimPoolSchemas.NodePoolResource,
+            [SimPoolSchemas.LoadBalancer] = SimPoolSchemas.LoadBalancerResource,
+            [SimPoolSchemas.LoadBalancerTarget] = SimPoolSchemas.LoadBalancerTargetResource,
+        },
         new Dictionary<string, ResourceSchema>(StringComparer.Ordinal) { [Image] = ImageData });
 
     private static Dictionary<string, AttributeSchema> Attrs(params (string Name, AttributeSchema Schema)[] attrs) =>

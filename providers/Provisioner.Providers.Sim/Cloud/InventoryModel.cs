@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Provisioner.Providers.Sim.Cloud;
 
 /// <summary>The inventory replayed into memory: live objects, idempotency tokens, id counters, address pools.</summary>
-internal sealed class InventoryModel
+internal sealed partial class InventoryModel
 {
     /// <summary>The pool of machines created without a network.</summary>
     public static readonly Ipv4Cidr DefaultPool = Ipv4Cidr.TryParse("10.0.0.0/16", out _)!.Value;
@@ -42,6 +42,9 @@ internal sealed class InventoryModel
                 break;
             case "network":
                 ApplyNetwork(r);
+                break;
+            case "load_balancer":
+                ApplyLoadBalancer(r);
                 break;
             default:
                 // A kind written by a newer version: not ours to interpret.

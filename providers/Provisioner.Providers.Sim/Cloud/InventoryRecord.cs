@@ -11,6 +11,7 @@ namespace Provisioner.Providers.Sim.Cloud;
 /// <param name="At">When the cloud carried the request out.</param>
 /// <param name="Machine">The machine after a create or update.</param>
 /// <param name="Network">The network after a create or update.</param>
+/// <param name="LoadBalancer">The load balancer after a create, update, target registration or deregistration.</param>
 internal sealed record InventoryRecord(
     string Op,
     string Kind,
@@ -18,4 +19,5 @@ internal sealed record InventoryRecord(
     string? Token,
     DateTimeOffset At,
     SimMachine? Machine = null,
-    SimNetwork? Network = null);
+    SimNetwork? Network = null,
+    SimLoadBalancer? LoadBalancer = null);

@@ -5,4 +5,8 @@ namespace Provisioner.Providers.Sim.Cloud;
 public sealed record InventorySnapshot(
     IReadOnlyList<SimMachine> Machines,
     IReadOnlyList<SimNetwork> Networks,
-    int SkippedLines);
+    int SkippedLines)
+{
+    /// <summary>Load balancers with their targets, sorted by id.</summary>
+    public IReadOnlyList<SimLoadBalancer> LoadBalancers { get; init; } = [];
+}

@@ -14,7 +14,7 @@ namespace Provisioner.Providers.Sim.Cloud;
 /// <para>Thread-safe. Latency is waited outside the lock, so concurrent calls overlap as they would against a real
 /// cloud.</para>
 /// </remarks>
-public sealed class SimCloud : IDisposable
+public sealed partial class SimCloud : IDisposable
 {
     private readonly object _gate = new();
     private readonly InventoryLog _log;
@@ -229,7 +229,10 @@ public sealed class SimCloud : IDisposable
             return new InventorySnapshot(
                 [.. _model.Machines.Values.OrderBy(m => m.Id, StringComparer.Ordinal)],
                 [.. _model.Networks.Values.OrderBy(n => n.Id, StringComparer.Ordinal)],
-                _log.SkippedLines);
+                _log.SkippedLines)
+            {
+                LoadBalancers = [.. _model.LoadBalancers.Values.OrderBy(l => l.Id, StringComparer.Ordinal)],
+            };
         }
     }
 

@@ -71,6 +71,7 @@ internal sealed class SimInventoryView(CliContext ctx)
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            LoadBalancerJson.Write(w, snapshot.LoadBalancers);
             ClusterSnapshotJson.Write(w, clusters ?? ClusterSnapshot.Empty);
             w.WriteEndObject();
         }

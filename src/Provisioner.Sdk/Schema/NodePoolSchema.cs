@@ -13,7 +13,8 @@ namespace Provisioner.Sdk.Schema;
 /// Before the provider plans an instance the engine writes into its configuration object the computed attributes
 /// <see cref="NodeNameAttribute"/> (the instance key), <see cref="TemplateHashAttribute"/> (a hash of the
 /// <see cref="TemplateAttributes"/> values) and <see cref="TemplateRevisionAttribute"/> (a number that goes up by
-/// one each time the hash changes); the provider keeps them as given. The provider fills
+/// one each time the hash changes); the provider keeps them as given (declare them <c>Optional</c> and
+/// <c>Computed</c>, so a provider that fills computed attributes leaves them alone). The provider fills
 /// <see cref="ReadyAttribute"/> when it reads the machine (false or null = NotReady, removed first on scale-down).
 /// </para>
 /// <para>
