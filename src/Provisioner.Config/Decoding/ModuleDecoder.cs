@@ -13,6 +13,8 @@ internal sealed class ModuleDecoder
     private string? _requiredVersion;
     private SourceRange? _requiredVersionRange;
     private BackendConfig? _backend;
+    private EncryptionConfig? _encryption;
+    private SourceRange? _encryptionRange;
     private readonly Dictionary<string, Variable> _variables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Local> _locals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Output> _outputs = new(StringComparer.Ordinal);
@@ -79,7 +81,7 @@ internal sealed class ModuleDecoder
     }
 
     public ModuleConfig Build(string directory, IReadOnlyList<string> files) =>
-        new(directory, files, new ModuleSettings(_requiredVersion, _requiredVersionRange, _backend),
+        new(directory, files, new ModuleSettings(_requiredVersion, _requiredVersionRange, _backend, _encryption),
             _variables, _locals, _outputs, _providers, _managed, _data, _calls, _moved, _imports, _removed, _checks);
 
     private static string At(SourceRange r) => r.ToString();
@@ -108,6 +110,18 @@ internal sealed class ModuleDecoder
         }
         foreach (var b in content.Blocks)
         {
+            if (b.Type == "encryption")
+            {
+                if (_encryptionRange is { } first)
+                {
+                    _diags.Error("Duplicate encryption configuration",
+                        $"A module may have only one encryption block. It was previously configured at {At(first)}.", b.DefRange);
+                    continue;
+                }
+                _encryptionRange = b.DefRange;
+                _encryption = EncryptionDecoder.Decode(b, _diags);
+                continue;
+            }
             if (_backend is { } prev)
             {
                 _diags.Error("Duplicate backend configuration",

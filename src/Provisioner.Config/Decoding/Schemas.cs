@@ -24,7 +24,13 @@ internal static class Schemas
         B("check", "name"),
     ]);
 
-    public static BodySchema Settings { get; } = new([A("required_version")], [B("backend", "type")]);
+    public static BodySchema Settings { get; } = new([A("required_version")], [B("backend", "type"), B("encryption")]);
+
+    public static BodySchema Encryption { get; } = new(
+        [A("key_provider"), A("passphrase_env"), A("key_env"), A("iterations"), A("allow_unencrypted")],
+        [B("fallback")]);
+
+    public static BodySchema EncryptionFallback { get; } = new([A("key_provider"), A("passphrase_env"), A("key_env"), A("iterations")], []);
 
     public static BodySchema Variable { get; } = new(
         [A("type"), A("default"), A("description"), A("sensitive"), A("nullable")],

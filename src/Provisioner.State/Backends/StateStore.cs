@@ -1,3 +1,4 @@
+using Provisioner.State.Encryption;
 using Provisioner.State.Journal;
 
 namespace Provisioner.State.Backends;
@@ -36,6 +37,8 @@ public sealed class StateStore(IStateStorage storage, IStateCipher? cipher = nul
                 return (new StateReadResult(null, $"{Location}: {error}"), stored.Version);
             bytes = json;
         }
+        else if (StateEncryption.IsEnvelope(bytes.Span))
+            return (new StateReadResult(null, $"{Location}: {StateEncryption.NotConfiguredMessage("the state")}"), stored.Version);
         var result = StateJson.Read(bytes);
         if (!result.IsSuccess)
         {
@@ -68,7 +71,11 @@ public sealed class StateStore(IStateStorage storage, IStateCipher? cipher = nul
         var bytes = await Storage.Journal.ReadAsync(ct).ConfigureAwait(false);
         var where = Location + " (journal)";
         if (cipher is null)
-            return JournalFile.Decode(bytes, where);
+        {
+            return StateEncryption.IsEnvelope(bytes.Span)
+                ? new JournalReadResult(null, $"{where}: {StateEncryption.NotConfiguredMessage("the apply journal")}")
+                : JournalFile.Decode(bytes, where);
+        }
         var plain = new MemoryStream(bytes.Length);
         var rest = bytes;
         var lineNo = 0;
@@ -77,7 +84,10 @@ public sealed class StateStore(IStateStorage storage, IStateCipher? cipher = nul
             lineNo++;
             var nl = rest.Span.IndexOf((byte)'\n');
             if (nl < 0)
-                break; // torn last record: ignored, as for plain journals
+            {
+                plain.Write(rest.Span); // torn last record: passed on without newline, so it is ignored and reported as torn
+                break;
+            }
             var line = rest.Span[..nl];
             rest = rest[(nl + 1)..];
             if (line.Trim(" \t\r"u8).Length == 0)
