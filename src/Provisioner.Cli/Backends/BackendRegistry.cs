@@ -10,6 +10,7 @@ internal static class BackendRegistry
     public static IReadOnlyList<IStateBackendFactory> Factories { get; } =
     [
         new LocalBackendFactory(),
+        new Provisioner.State.Etcd.EtcdBackendFactory(),
         new Provisioner.State.Postgres.PostgresBackendFactory(),
     ];
 

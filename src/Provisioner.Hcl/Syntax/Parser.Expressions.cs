@@ -133,7 +133,7 @@ internal sealed partial class Parser
             var rhs = ParseBinary(level + 1);
             if (_recovery && _errors > before)
                 return lhs;
-            lhs = new BinaryOpExpr(_map, lhs.StartOffset, rhs.EndOffset, lhs, op, S(opTok), E(opTok), rhs);
+            lhs = new BinaryOpExpr(_map, lhs.StartOffset, rhs.EndOffset, lhs, op, S(opTok), rhs);
         }
     }
 
@@ -400,7 +400,7 @@ internal sealed partial class Parser
             }
             case TokenKind.NumberLit:
                 Read();
-                return new LiteralValueExpr(_map, S(si), E(si), LiteralValueKind.Number, Text(si));
+                return new LiteralValueExpr(_map, S(si), E(si));
             case TokenKind.Ident:
             {
                 Read();
@@ -409,12 +409,12 @@ internal sealed partial class Parser
                     return FinishFunctionCall(si);
                 var span = Src[S(si)..E(si)];
                 if (span.SequenceEqual("true"u8))
-                    return new LiteralValueExpr(_map, S(si), E(si), LiteralValueKind.Bool, "true");
+                    return new LiteralValueExpr(_map, S(si), E(si));
                 if (span.SequenceEqual("false"u8))
-                    return new LiteralValueExpr(_map, S(si), E(si), LiteralValueKind.Bool, "false");
+                    return new LiteralValueExpr(_map, S(si), E(si));
                 if (span.SequenceEqual("null"u8))
-                    return new LiteralValueExpr(_map, S(si), E(si), LiteralValueKind.Null, "null");
-                return new ScopeTraversalExpr(_map, S(si), E(si), Text(si));
+                    return new LiteralValueExpr(_map, S(si), E(si));
+                return new ScopeTraversalExpr(_map, S(si), E(si));
             }
             case TokenKind.OQuote:
             case TokenKind.OHeredoc:
@@ -497,7 +497,8 @@ internal sealed partial class Parser
     {
         var openTok = Read();
         var name = Text(nameTok);
-        StringBuilder? sb = null;
+        var namespaced = false;
+        var contiguous = true;
         var nameEnd = E(nameTok);
         while (Kind(openTok) == TokenKind.DoubleColon)
         {
@@ -508,8 +509,8 @@ internal sealed partial class Parser
                 RecoverOver(TokenKind.OParen);
                 return new ExprSyntaxError(_map, S(nameTok), Math.Max(E(nn), E(nameTok)));
             }
-            sb ??= new StringBuilder(name);
-            sb.Append("::").Append(Text(nn));
+            contiguous &= S(openTok) == nameEnd && S(nn) == E(openTok);
+            namespaced = true;
             nameEnd = E(nn);
             openTok = Read();
         }
@@ -588,8 +589,22 @@ internal sealed partial class Parser
         PopNl();
         if (closeTok < 0)
             closeTok = PrevIndex();
-        return new FunctionCallExpr(_map, S(nameTok), Math.Max(E(closeTok), E(openTok)), sb?.ToString() ?? name, nameEnd, _exprLists.ToArrayAndReturn(args), expandFinal,
+        if (namespaced)
+            name = contiguous ? _names.Get(Src[S(nameTok)..nameEnd]) : JoinName(nameTok, nameEnd);
+        return new FunctionCallExpr(_map, S(nameTok), Math.Max(E(closeTok), E(openTok)), name, nameEnd, _exprLists.ToArrayAndReturn(args), expandFinal,
             S(openTok), S(closeTok), E(closeTok));
+    }
+
+    /// <summary>A namespaced function name written with spaces or comments around its <c>::</c>: its names and separators.</summary>
+    private string JoinName(int nameTok, int nameEnd)
+    {
+        var sb = new StringBuilder();
+        for (var i = nameTok; S(i) < nameEnd; i++)
+        {
+            if (_k[i] is TokenKind.Ident or TokenKind.DoubleColon)
+                sb.Append(Text(i));
+        }
+        return sb.ToString();
     }
 
     private Expression ParseTupleCons()
@@ -688,7 +703,6 @@ internal sealed partial class Parser
                 }
                 else
                 {
-                    var force = nk == TokenKind.OParen;
                     var before = _errors;
                     var key = ParseExpression();
                     if (_recovery && _errors > before)
@@ -696,7 +710,7 @@ internal sealed partial class Parser
                         close = Recover(TokenKind.CBrace);
                         break;
                     }
-                    keyExpr = new ObjectConsKeyExpr(_map, key.StartOffset, key.EndOffset, key, force);
+                    keyExpr = new ObjectConsKeyExpr(_map, key.StartOffset, key.EndOffset, key);
                 }
                 ni = PeekIndex();
                 nk = Kind(ni);

@@ -318,11 +318,12 @@ internal sealed partial class Parser
     }
 
     /// <summary>HCL's flush-heredoc rule: remove the smallest line-leading whitespace count from every line-leading literal.</summary>
-    private static void FlushHeredoc(List<TemplatePart> parts)
+    private void FlushHeredoc(List<TemplatePart> parts)
     {
         var minSpaces = int.MaxValue;
         var newline = true;
-        var adjust = new List<(TemplatePart Part, int Spaces)>();
+        var adjust = _heredocAdjust;
+        adjust.Clear();
         foreach (var p in parts)
         {
             if (newline)
@@ -427,14 +428,15 @@ internal sealed partial class Parser
     {
         if (exprs.Count == 0)
             exprs.Add(new LiteralValueExpr(_map, emptyAt, emptyAt, LiteralValueKind.String, ""));
-        return new TemplateExpr(_map, exprs[0].StartOffset, exprs[^1].EndOffset, exprs.ToArray());
+        int start = exprs[0].StartOffset, end = exprs[^1].EndOffset;
+        return new TemplateExpr(_map, start, end, _exprLists.ToArrayAndReturn(exprs));
     }
 
     private Expression BuildIf(List<TemplatePart> parts, ref int pos)
     {
         var open = parts[pos++];
-        var ifExprs = new List<Expression>();
-        var elseExprs = new List<Expression>();
+        var ifExprs = _exprLists.Rent();
+        var elseExprs = _exprLists.Rent();
         var current = ifExprs;
         TemplatePart? elsePart = null;
         TemplatePart endif;
@@ -480,7 +482,7 @@ internal sealed partial class Parser
     private Expression BuildFor(List<TemplatePart> parts, ref int pos)
     {
         var open = parts[pos++];
-        var content = new List<Expression>();
+        var content = _exprLists.Rent();
         TemplatePart endfor;
         while (true)
         {

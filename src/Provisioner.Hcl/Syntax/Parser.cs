@@ -15,14 +15,13 @@ internal sealed partial class Parser
     private readonly SourceMap _map;
     private readonly TokenKind[] _k;
     private readonly int[] _bases;
-    private readonly ushort[] _deltas;
+    private readonly byte[] _deltas;
     private readonly int[][] _wide;
     private readonly List<Diagnostic> _diags = [];
     private readonly Stack<bool> _nlStack = new();
     private readonly NameTable _names = new();
-    private readonly ListPool<SyntaxNode> _nodeLists = new();
-    private readonly ListPool<Attribute> _attrLists = new();
-    private readonly ListPool<Block> _blockLists = new();
+    private readonly ScratchStack<SyntaxNode> _bodyItems = new();
+    private readonly List<(TemplatePart Part, int Spaces)> _heredocAdjust = [];
     private readonly ListPool<Expression> _exprLists = new();
     private readonly ListPool<ObjectConsItem> _itemLists = new();
     private readonly ListPool<TemplatePart> _partLists = new();
@@ -289,9 +288,9 @@ internal sealed partial class Parser
         var startTok = PrevIndex();
         int startS = S(startTok), startE = E(startTok);
         int endS, endE;
-        var items = _nodeLists.Rent();
-        var attrs = _attrLists.Rent();
-        var blocks = _blockLists.Rent();
+        var mark = _bodyItems.Count;
+        int attrCount = 0, blockCount = 0;
+        HashSet<Attribute>? redefined = null;
         Dictionary<string, Attribute>? byName = null;
         while (true)
         {
@@ -314,12 +313,11 @@ internal sealed partial class Parser
                 var item = ParseBodyItem();
                 if (item is Block b)
                 {
-                    blocks.Add(b);
-                    items.Add(b);
+                    _bodyItems.Push(b);
+                    blockCount++;
                 }
                 else if (item is Attribute a)
                 {
-                    items.Add(a);
                     Attribute? existing = null;
                     if (byName != null)
                     {
@@ -327,33 +325,39 @@ internal sealed partial class Parser
                     }
                     else
                     {
-                        foreach (var x in attrs)
+                        // The first attribute with this name is its first definition.
+                        for (var i = mark; i < _bodyItems.Count; i++)
                         {
-                            if (x.Name == a.Name)
+                            if (_bodyItems[i] is Attribute x && x.Name == a.Name)
                             {
                                 existing = x;
                                 break;
                             }
                         }
                     }
+                    _bodyItems.Push(a);
                     if (existing != null)
                     {
                         Error("Attribute redefined",
                             $"The argument \"{a.Name}\" was already set at {existing.NameRange}. Each argument may be set only once.",
                             a.StartOffset, a.NameEndOffset);
+                        (redefined ??= new HashSet<Attribute>(ReferenceEqualityComparer.Instance)).Add(a);
                     }
                     else
                     {
-                        attrs.Add(a);
+                        attrCount++;
                         if (byName != null)
                         {
                             byName[a.Name] = a;
                         }
-                        else if (attrs.Count > 16)
+                        else if (attrCount > 16)
                         {
                             byName = new Dictionary<string, Attribute>(StringComparer.Ordinal);
-                            foreach (var x in attrs)
-                                byName[x.Name] = x;
+                            for (var i = mark; i < _bodyItems.Count; i++)
+                            {
+                                if (_bodyItems[i] is Attribute x && !(redefined?.Contains(x) ?? false))
+                                    byName.TryAdd(x.Name, x);
+                            }
                         }
                     }
                 }
@@ -391,26 +395,37 @@ internal sealed partial class Parser
             Recover(end);
             break;
         }
-        var attrArray = _attrLists.ToArrayAndReturn(attrs);
-        var blockArray = _blockLists.ToArrayAndReturn(blocks);
-        IReadOnlyList<SyntaxNode> itemArray;
-        if (blockArray.Length == 0 && attrArray.Length == items.Count)
-        {
-            itemArray = attrArray; // array covariance: share when the body holds attributes only
-            items.Clear();
-            _nodeLists.ToArrayAndReturn(items);
-        }
-        else if (attrArray.Length == 0 && blockArray.Length == items.Count)
-        {
-            itemArray = blockArray;
-            items.Clear();
-            _nodeLists.ToArrayAndReturn(items);
-        }
-        else
-        {
-            itemArray = _nodeLists.ToArrayAndReturn(items);
-        }
+        var (itemArray, attrArray, blockArray) = BodyArrays(mark, attrCount, blockCount, redefined);
         return new Body(_map, Math.Min(startS, endS), Math.Max(startE, endE), endE, itemArray, attrArray, blockArray);
+    }
+
+    /// <summary>
+    /// Exact-size arrays for the items of the body above <paramref name="mark"/> on the scratch stack, which is then
+    /// popped. A body of attributes only (or blocks only) shares one array for its items and attributes (or blocks):
+    /// array covariance makes an <c>Attribute[]</c> an <c>IReadOnlyList&lt;SyntaxNode&gt;</c>.
+    /// </summary>
+    private (IReadOnlyList<SyntaxNode> Items, Attribute[] Attributes, Block[] Blocks) BodyArrays(int mark, int attrCount, int blockCount,
+        HashSet<Attribute>? redefined)
+    {
+        var count = _bodyItems.Count - mark;
+        var attrs = attrCount == 0 ? [] : new Attribute[attrCount];
+        var blocks = blockCount == 0 ? [] : new Block[blockCount];
+        SyntaxNode[]? items = count == attrCount || count == blockCount ? null : new SyntaxNode[count];
+        int na = 0, nb = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var item = _bodyItems[mark + i];
+            if (items != null)
+                items[i] = item;
+            if (item is Block b)
+                blocks[nb++] = b;
+            else if (redefined == null || !redefined.Contains((Attribute)item))
+                attrs[na++] = (Attribute)item;
+        }
+        _bodyItems.PopTo(mark);
+        if (items != null)
+            return (items, attrs, blocks);
+        return count == attrCount ? (attrs, attrs, blocks) : (blocks, attrs, blocks);
     }
 
     private SyntaxNode? ParseBodyItem()
@@ -561,14 +576,14 @@ internal sealed partial class Parser
             return new Block(_map, S(ident), ee, type, Labels(labels), Spans(labelSpans), emptyBody, S(ident), E(ident), es, ee);
         }
 
-        // An error-free header: the label ranges can be found again from the tokens (Block.LabelRanges).
-        var spans = _errors == errorsBefore ? NoSpans(labelSpans) : Spans(labelSpans);
+        // An error-free header: the label ranges and the brace can be found again from the tokens (Block.LabelRanges).
+        var headerOk = _errors == errorsBefore;
         if (!Enter())
         {
             Leave();
             var p = PrevIndex();
             var b0 = new Body(_map, S(oBrace), E(p), E(p), [], [], []);
-            return new Block(_map, S(ident), E(p), type, Labels(labels), spans, b0, S(oBrace), E(oBrace), S(p), E(p));
+            return new Block(_map, S(ident), E(p), type, Labels(labels), Spans(labelSpans), b0, S(oBrace), E(oBrace), S(p), E(p));
         }
         Body? body;
         try
@@ -636,20 +651,25 @@ internal sealed partial class Parser
             RecoverAfterBodyItem();
         }
         body ??= new Body(_map, S(oBrace), Math.Max(E(oBrace), E(cb)), E(cb), [], [], []);
-        return new Block(_map, S(ident), Math.Max(E(cb), E(ident)), type, Labels(labels), spans, body, S(oBrace), E(oBrace), S(cb), E(cb));
+        var end = Math.Max(E(cb), E(ident));
+        if (headerOk && _k[cb] == TokenKind.CBrace && E(cb) == end)
+        {
+            NoSpans(labelSpans);
+            return new Block(_map, S(ident), end, type, Labels(labels), body);
+        }
+        return new Block(_map, S(ident), end, type, Labels(labels), Spans(labelSpans), body, S(oBrace), E(oBrace), S(cb), E(cb));
     }
 
     private string[] Labels(List<string>? labels) => labels == null ? [] : _labelLists.ToArrayAndReturn(labels);
 
     private (int Start, int End)[] Spans(List<(int Start, int End)>? spans) => spans == null ? [] : _spanLists.ToArrayAndReturn(spans);
 
-    private (int Start, int End)[]? NoSpans(List<(int Start, int End)>? spans)
+    private void NoSpans(List<(int Start, int End)>? spans)
     {
         if (spans == null)
-            return [];
+            return;
         spans.Clear();
         _spanLists.ToArrayAndReturn(spans);
-        return null;
     }
 
     private (string Value, int Start, int End) ParseQuotedStringLiteral()

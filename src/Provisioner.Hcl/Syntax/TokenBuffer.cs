@@ -1,22 +1,23 @@
 namespace Provisioner.Hcl.Syntax;
 
 /// <summary>
-/// Compact token storage, about 3 bytes per token: a kind byte and a 16-bit start offset per token, relative to
-/// the start of its block of 256 tokens (one 32-bit base per block). Tokens are contiguous, so a token ends
+/// Compact token storage, about 2.1 bytes per token: a kind byte and an 8-bit start offset per token, relative to
+/// the start of its block of 32 tokens (one 32-bit base per block). Tokens are contiguous, so a token ends
 /// where the next one starts; the start of token <see cref="Count"/> is the end of the input. A block whose
-/// tokens span more than 64 KiB (a huge comment or string) keeps full 32-bit starts in a side array instead
-/// (its base is then the bitwise complement of that array's index).
+/// tokens span more than 255 bytes (a long comment, string or heredoc line; rare in configuration files, whose
+/// tokens average under 3 bytes) keeps full 32-bit starts in a side array instead (its base is then the bitwise
+/// complement of that array's index).
 /// </summary>
 internal sealed class TokenBuffer
 {
     /// <summary>log2 of the number of tokens per block.</summary>
-    internal const int BlockShift = 8;
+    internal const int BlockShift = 5;
 
     /// <summary>Mask of a token's index within its block.</summary>
     internal const int BlockMask = (1 << BlockShift) - 1;
 
     private TokenKind[] _kinds;
-    private ushort[] _deltas;
+    private byte[] _deltas;
     private int[] _bases;
     private int[][] _wide = [];
     private int _wideCount;
@@ -29,16 +30,16 @@ internal sealed class TokenBuffer
         // unused tail untouched (not resident). Only entries below the count (and the end entry) are ever read.
         capacity = Math.Max(16, capacity);
         _kinds = GC.AllocateUninitializedArray<TokenKind>(capacity);
-        _deltas = GC.AllocateUninitializedArray<ushort>(capacity + 1);
+        _deltas = GC.AllocateUninitializedArray<byte>(capacity + 1);
         _bases = GC.AllocateUninitializedArray<int>(BlockCount(capacity + 1));
     }
 
     public TokenKind[] Kinds => _kinds;
 
     /// <summary>Per token: its start minus its block's base (meaningless in wide blocks).</summary>
-    internal ushort[] Deltas => _deltas;
+    internal byte[] Deltas => _deltas;
 
-    /// <summary>Per block of 256 tokens: the start of its first token, or <c>~i</c> for wide block <c>Wide[i]</c>.</summary>
+    /// <summary>Per block of 32 tokens: the start of its first token, or <c>~i</c> for wide block <c>Wide[i]</c>.</summary>
     internal int[] Bases => _bases;
 
     /// <summary>Full starts of the wide blocks.</summary>
@@ -117,9 +118,9 @@ internal sealed class TokenBuffer
         if (b >= 0)
         {
             var delta = start - b;
-            if (delta <= ushort.MaxValue)
+            if (delta <= byte.MaxValue)
             {
-                _deltas[index] = (ushort)delta;
+                _deltas[index] = (byte)delta;
                 return;
             }
             b = MakeWide(block, index);
@@ -136,7 +137,7 @@ internal sealed class TokenBuffer
         for (var i = first; i < upTo; i++)
             starts[i - first] = b + _deltas[i];
         if (_wideCount == _wide.Length)
-            Array.Resize(ref _wide, Math.Max(4, _wide.Length * 2));
+            Array.Resize(ref _wide, Math.Max(16, _wide.Length * 2));
         _wide[_wideCount] = starts;
         var marker = ~_wideCount;
         _wideCount++;

@@ -56,4 +56,20 @@ public sealed class DeferredStepsTests
         var trav = root.DescendantNodesAndSelf().OfType<ScopeTraversalExpr>().First();
         Assert.Equal(expected, string.Join("|", trav.Steps.Select(s => Describe(s)[..Describe(s).LastIndexOf(' ')])));
     }
+
+    [Theory]
+    [InlineData("a", "a", 0)]
+    [InlineData("var.x", "var", 1)]
+    [InlineData("my-name_2[0]", "my-name_2", 1)]
+    [InlineData("ñame.x", "ñame", 1)]
+    [InlineData("aé.b", "aé", 1)]
+    [InlineData("日本.b[\"k\"]", "日本", 2)]
+    public void RootName_ReadFromTheSource_AsciiAndUnicodeIdentifiers(string src, string root, int steps)
+    {
+        var e = Assert.IsType<ScopeTraversalExpr>(HclSyntax.ParseExpression(System.Text.Encoding.UTF8.GetBytes(src), "t.hcl", Provisioner.Hcl.Diagnostics.SourcePos.Start).Root);
+        Assert.Equal(root, e.RootName);
+        Assert.Equal(root, e.Traversal.RootName);
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(root), e.Traversal.Root.EndOffset);
+        Assert.Equal(steps, e.Steps.Count);
+    }
 }

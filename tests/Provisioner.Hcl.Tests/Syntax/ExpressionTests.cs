@@ -34,6 +34,7 @@ public sealed class ExpressionTests
     [InlineData("f(xs...)", "(call f xs ...)")]
     [InlineData("f(\n1,\n2,\n)", "(call f 1 2)")]
     [InlineData("provider::aws::arn_parse(x)", "(call provider::aws::arn_parse x)")]
+    [InlineData("provider :: aws ::/* c */arn_parse(x)", "(call provider::aws::arn_parse x)")]
     [InlineData("[1, 2, 3,]", "[1 2 3]")]
     [InlineData("[]", "[]")]
     [InlineData("{a = 1, b: 2}", "{a=1 b=2}")]

@@ -3,7 +3,7 @@ using Provisioner.Hcl.Syntax;
 
 namespace Provisioner.Hcl.Tests.Syntax;
 
-/// <summary>The compact token storage (16-bit offsets per 256-token block, wide blocks for huge tokens).</summary>
+/// <summary>The compact token storage (8-bit offsets per 32-token block, wide blocks for long tokens).</summary>
 public sealed class TokenBufferTests
 {
     [Fact]
@@ -28,12 +28,18 @@ public sealed class TokenBufferTests
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(100)]
-    [InlineData(255)]
-    [InlineData(256)]
-    public void Add_TokenLongerThan64KiB_BlockKeepsFullOffsets(int before)
+    [InlineData(0, 200_000)]
+    [InlineData(1, 200_000)]
+    [InlineData(100, 200_000)]
+    [InlineData(255, 200_000)]
+    [InlineData(256, 200_000)]
+    [InlineData(0, 256)]
+    [InlineData(30, 253)]
+    [InlineData(31, 300)]
+    [InlineData(32, 256)]
+    [InlineData(33, 1000)]
+    [InlineData(63, 255)]
+    public void Add_BlockSpanningMoreThan255Bytes_KeepsFullOffsets(int before, int length)
     {
         var buffer = new TokenBuffer(16);
         var starts = new List<int>();
@@ -42,7 +48,7 @@ public sealed class TokenBufferTests
         {
             starts.Add(pos);
             buffer.Add(TokenKind.Whitespace, pos);
-            pos += i == before ? 200_000 : 3;
+            pos += i == before ? length : 3;
         }
         buffer.Complete(pos);
         for (var i = 0; i < starts.Count; i++)

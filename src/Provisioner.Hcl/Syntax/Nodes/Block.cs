@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Provisioner.Hcl.Diagnostics;
 
@@ -6,22 +7,25 @@ namespace Provisioner.Hcl.Syntax;
 /// <summary>A block <c>type "label" label { body }</c>. Labels are quoted (decoded, no templates) or bare identifiers.</summary>
 public sealed class Block : SyntaxNode
 {
-    private readonly (int Start, int End)[]? _labelSpans;
+    /// <summary>
+    /// Header and brace offsets of the few blocks that cannot be found again from the tokens (a header with
+    /// errors, a missing or recovered closing brace). Every other block stores none of them.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Block, Irregular> s_irregular = new();
 
-    /// <param name="labelSpans">The labels' spans, or null when the header had no errors: they are then found again from the tokens.</param>
-    internal Block(SourceMap map, int start, int end, string type, IReadOnlyList<string> labels, (int Start, int End)[]? labelSpans,
-        Body body, int openBraceStart, int openBraceEnd, int closeBraceStart, int closeBraceEnd)
+    internal Block(SourceMap map, int start, int end, string type, IReadOnlyList<string> labels, Body body)
         : base(map, start, end)
     {
         Type = type;
         Labels = labels;
-        _labelSpans = labelSpans;
         Body = body;
-        OpenBraceStart = openBraceStart;
-        OpenBraceEnd = openBraceEnd;
-        CloseBraceStart = closeBraceStart;
-        CloseBraceEnd = closeBraceEnd;
     }
+
+    /// <param name="labelSpans">The labels' spans (quoted labels include their quotes).</param>
+    internal Block(SourceMap map, int start, int end, string type, IReadOnlyList<string> labels, (int Start, int End)[] labelSpans,
+        Body body, int openBraceStart, int openBraceEnd, int closeBraceStart, int closeBraceEnd)
+        : this(map, start, end, type, labels, body) =>
+        s_irregular.Add(this, new Irregular(labelSpans, openBraceStart, openBraceEnd, closeBraceStart, closeBraceEnd));
 
     public string Type { get; }
 
@@ -32,15 +36,15 @@ public sealed class Block : SyntaxNode
     internal int TypeEndOffset => StartOffset + Encoding.UTF8.GetByteCount(Type);
 
     /// <summary>One span per label; quoted labels include their quotes.</summary>
-    internal IReadOnlyList<(int Start, int End)> LabelSpans => _labelSpans ?? FindLabelSpans();
+    internal IReadOnlyList<(int Start, int End)> LabelSpans => s_irregular.TryGetValue(this, out var x) ? x.LabelSpans : FindHeader().Labels;
 
-    internal int OpenBraceStart { get; }
+    internal int OpenBraceStart => s_irregular.TryGetValue(this, out var x) ? x.OpenBraceStart : FindHeader().OpenBrace;
 
-    internal int OpenBraceEnd { get; }
+    internal int OpenBraceEnd => s_irregular.TryGetValue(this, out var x) ? x.OpenBraceEnd : FindHeader().OpenBrace + 1;
 
-    internal int CloseBraceStart { get; }
+    internal int CloseBraceStart => s_irregular.TryGetValue(this, out var x) ? x.CloseBraceStart : EndOffset - 1;
 
-    internal int CloseBraceEnd { get; }
+    internal int CloseBraceEnd => s_irregular.TryGetValue(this, out var x) ? x.CloseBraceEnd : EndOffset;
 
     public SourceRange TypeRange => RangeOf(StartOffset, TypeEndOffset);
 
@@ -53,8 +57,11 @@ public sealed class Block : SyntaxNode
 
     public override IEnumerable<SyntaxNode> ChildNodes() => [Body];
 
-    /// <summary>The labels of an error-free header, from the tokens: identifiers and quoted strings up to the brace.</summary>
-    private (int Start, int End)[] FindLabelSpans()
+    /// <summary>
+    /// The labels and the opening brace of an error-free header, from the tokens: identifiers and quoted strings,
+    /// separated by spaces and inline comments, up to the brace.
+    /// </summary>
+    private ((int Start, int End)[] Labels, int OpenBrace) FindHeader()
     {
         var tokens = Map.Tokens!;
         var kinds = tokens.Kinds;
@@ -72,6 +79,8 @@ public sealed class Block : SyntaxNode
             spans[n] = (tokens.Start(first), tokens.End(i));
             i++;
         }
-        return spans;
+        return (spans, tokens.Start(tokens.SkipSpaces(i)));
     }
+
+    private sealed record Irregular((int Start, int End)[] LabelSpans, int OpenBraceStart, int OpenBraceEnd, int CloseBraceStart, int CloseBraceEnd);
 }

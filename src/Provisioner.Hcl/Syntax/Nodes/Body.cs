@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Provisioner.Hcl.Diagnostics;
 
 namespace Provisioner.Hcl.Syntax;
@@ -8,14 +9,16 @@ namespace Provisioner.Hcl.Syntax;
 /// </summary>
 public sealed class Body : SyntaxNode
 {
-    private Dictionary<string, Attribute>? _byName;
+    /// <summary>End ranges of the few bodies whose end range is not at their end (an empty body after a bad block header).</summary>
+    private static readonly ConditionalWeakTable<Body, StrongBox<int>> s_otherEndRanges = new();
 
-    internal Body(SourceMap map, int start, int end, int endRangeOffset, IReadOnlyList<SyntaxNode> items, IReadOnlyList<Attribute> attributes, IReadOnlyList<Block> blocks)
+    internal Body(SourceMap map, int start, int end, int endRangeOffset, IReadOnlyList<SyntaxNode> items, Attribute[] attributes, IReadOnlyList<Block> blocks)
         : base(map, start, end)
     {
-        EndRangeOffset = endRangeOffset;
+        if (endRangeOffset != end)
+            s_otherEndRanges.Add(this, new StrongBox<int>(endRangeOffset));
         Items = items;
-        Attributes = attributes;
+        Attributes = attributes.Length < AttributeList.IndexedFrom ? attributes : new AttributeList(attributes);
         Blocks = blocks;
     }
 
@@ -27,7 +30,7 @@ public sealed class Body : SyntaxNode
 
     public IReadOnlyList<Block> Blocks { get; }
 
-    internal int EndRangeOffset { get; }
+    internal int EndRangeOffset => s_otherEndRanges.TryGetValue(this, out var other) ? other.Value : EndOffset;
 
     /// <summary>A zero-width range at the end of the body (after the closing brace, or at end of file).</summary>
     public SourceRange EndRange => RangeOf(EndRangeOffset, EndRangeOffset);
@@ -35,17 +38,14 @@ public sealed class Body : SyntaxNode
     /// <summary>The attribute with the given name, or null.</summary>
     public Attribute? GetAttribute(string name)
     {
-        if (Attributes.Count < 8)
+        if (Attributes is AttributeList indexed)
+            return indexed.Find(name);
+        foreach (var a in Attributes)
         {
-            foreach (var a in Attributes)
-            {
-                if (a.Name == name)
-                    return a;
-            }
-            return null;
+            if (a.Name == name)
+                return a;
         }
-        _byName ??= Attributes.ToDictionary(a => a.Name, StringComparer.Ordinal);
-        return _byName.GetValueOrDefault(name);
+        return null;
     }
 
     public override IEnumerable<SyntaxNode> ChildNodes() => Items;

@@ -10,12 +10,8 @@ public sealed class ObjectConsKeyExpr : Expression
     /// <summary>The wrapped expression, or the name of a bare-identifier key whose expression is not built yet.</summary>
     private object _wrapped;
 
-    internal ObjectConsKeyExpr(SourceMap map, int start, int end, Expression wrapped, bool forceNonLiteral)
-        : base(map, start, end)
-    {
-        _wrapped = wrapped;
-        ForceNonLiteral = forceNonLiteral;
-    }
+    internal ObjectConsKeyExpr(SourceMap map, int start, int end, Expression wrapped)
+        : base(map, start, end) => _wrapped = wrapped;
 
     /// <summary>A bare-identifier key (<c>name</c> in <c>{ name = 1 }</c>) spanning the identifier.</summary>
     internal ObjectConsKeyExpr(SourceMap map, int start, int end, string name)
@@ -25,7 +21,7 @@ public sealed class ObjectConsKeyExpr : Expression
     public Expression Wrapped => _wrapped as Expression ?? MaterializeWrapped();
 
     /// <summary>True when the key was written as <c>(expr)</c> and must be evaluated even if it is a bare name.</summary>
-    public bool ForceNonLiteral { get; }
+    public bool ForceNonLiteral => _wrapped is Expression && Map.Bytes.Span[StartOffset] == (byte)'(';
 
     /// <summary>The literal key name when the key is a bare identifier and not forced non-literal; otherwise null.</summary>
     public string? LiteralName => _wrapped switch
@@ -42,7 +38,7 @@ public sealed class ObjectConsKeyExpr : Expression
         var current = _wrapped;
         if (current is Expression e)
             return e;
-        var built = new ScopeTraversalExpr(Map, StartOffset, EndOffset, (string)current);
+        var built = new ScopeTraversalExpr(Map, StartOffset, EndOffset);
         var won = Interlocked.CompareExchange(ref _wrapped, built, current);
         return won == current ? built : (Expression)won;
     }

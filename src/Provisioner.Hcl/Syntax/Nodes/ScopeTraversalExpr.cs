@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Provisioner.Hcl.Syntax;
 
 /// <summary>A variable reference with static steps: <c>var.a</c>, <c>local.m["k"]</c>, <c>aws_instance.web.0.id</c>.</summary>
@@ -12,13 +10,35 @@ public sealed class ScopeTraversalExpr : Expression
 {
     private TraversalStep[]? _steps;
 
-    internal ScopeTraversalExpr(SourceMap map, int start, int end, string rootName)
-        : base(map, start, end) => RootName = rootName;
+    /// <summary>A traversal starting with the root identifier at <paramref name="start"/>.</summary>
+    internal ScopeTraversalExpr(SourceMap map, int start, int end)
+        : base(map, start, end)
+    {
+    }
 
-    /// <summary>The root variable name (<c>var</c> in <c>var.a</c>).</summary>
-    public string RootName { get; }
+    /// <summary>
+    /// The root variable name (<c>var</c> in <c>var.a</c>): the identifier the node starts with, read from the source
+    /// on each call (interned per thread, so repeated reads share one string) rather than stored in every node.
+    /// </summary>
+    public string RootName => NameTable.ForThread.Get(Map.Bytes.Span[StartOffset..RootEndOffset]);
 
-    internal int RootEndOffset => StartOffset + Encoding.UTF8.GetByteCount(RootName);
+    /// <summary>The end of the root identifier: ASCII identifier bytes scanned directly, else the identifier token's end.</summary>
+    internal int RootEndOffset
+    {
+        get
+        {
+            var src = Map.Bytes.Span;
+            var i = StartOffset;
+            while (i < src.Length && src[i] < 0x80 && (char.IsAsciiLetterOrDigit((char)src[i]) || src[i] is (byte)'_' or (byte)'-'))
+                i++;
+            if (i < src.Length && src[i] >= 0x80)
+            {
+                var tokens = Map.Tokens!;
+                return tokens.End(tokens.IndexAt(StartOffset));
+            }
+            return i;
+        }
+    }
 
     /// <summary>The steps after the root.</summary>
     public IReadOnlyList<TraversalStep> Steps => _steps ?? MaterializeSteps();
@@ -30,7 +50,14 @@ public sealed class ScopeTraversalExpr : Expression
     internal bool StepsDeferred => _steps == null;
 
     /// <summary>The traversal (root plus steps), as used by <see cref="Expression.Variables"/>; a new view object per call.</summary>
-    public Traversal Traversal => new(Map, RootName, StartOffset, RootEndOffset, Steps);
+    public Traversal Traversal
+    {
+        get
+        {
+            var rootEnd = RootEndOffset;
+            return new(Map, NameTable.ForThread.Get(Map.Bytes.Span[StartOffset..rootEnd]), StartOffset, rootEnd, Steps);
+        }
+    }
 
     internal void AddStep(TraversalStep step)
     {
