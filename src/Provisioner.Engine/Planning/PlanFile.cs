@@ -325,6 +325,8 @@ public static class PlanFile
             w.WriteEndArray();
             if (c.PlannedPrivate is not null)
                 w.WriteBase64String("planned_private", c.PlannedPrivate);
+            if (c.ReasonText is not null)
+                w.WriteString("reason_text", c.ReasonText);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -359,6 +361,7 @@ public static class PlanFile
                 Deposed = c.TryGetProperty("deposed", out var dep) ? dep.GetString() : null,
                 ImportId = c.TryGetProperty("import_id", out var imp) ? imp.GetString() : null,
                 PlannedPrivate = c.TryGetProperty("planned_private", out var pp) ? pp.GetBytesFromBase64() : null,
+                ReasonText = c.TryGetProperty("reason_text", out var rt) ? rt.GetString() : null,
             });
         }
         return list;

@@ -14,7 +14,9 @@ namespace Provisioner.Sdk.Schema;
 /// <see cref="NodeNameAttribute"/> (the instance key), <see cref="TemplateHashAttribute"/> (a hash of the
 /// <see cref="TemplateAttributes"/> values) and <see cref="TemplateRevisionAttribute"/> (a number that goes up by
 /// one each time the hash changes); the provider keeps them as given (declare them <c>Optional</c> and
-/// <c>Computed</c>, so a provider that fills computed attributes leaves them alone). The provider fills
+/// <c>Computed</c>, so a provider that fills computed attributes leaves them alone). A node's object holds null for
+/// <see cref="QuantityAttribute"/> and <see cref="RolloutBlock"/>: they belong to the pool (its value carries them),
+/// so scaling or changing the rollout settings never updates the remaining nodes. The provider fills
 /// <see cref="ReadyAttribute"/> when it reads the machine (false or null = NotReady, removed first on scale-down).
 /// </para>
 /// <para>

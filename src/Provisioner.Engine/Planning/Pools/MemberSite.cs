@@ -25,6 +25,7 @@ internal sealed record MemberSite(Resource Parent, MemberSchema Members, string 
         var node = PlannedNode;
         if (PoolValues?.Pool is { } shape && PoolValues.Instances.TryGetValue(InstanceKey.String(NodeKey), out var inst))
             node = shape.NodeObject(NodeKey, inst);
-        return HclValue.Object(("parent", parent.UnmarkDeep().Value), ("node", node.UnmarkDeep().Value));
+        // Marks stay: a sensitive attribute of the parent (a kubeconfig) keeps the member's parent sensitive.
+        return HclValue.Object(("parent", parent), ("node", node));
     }
 }

@@ -90,6 +90,8 @@ public sealed class PoolEngineTests
         var deleted = plan.Changes.Where(c => c.Address.Resource.ToString() == "standin_pool.workers" && c.Action == ChangeAction.Delete).ToList();
         Assert.Equal(17, deleted.Count);
         Assert.All(deleted, d => Assert.Equal("scale down: quantity 20 -> 3, delete_policy \"oldest\"", d.ReasonText));
+        // Scaling is a pool-level change: the remaining nodes and their members do not change.
+        Assert.DoesNotContain(plan.Changes, c => c.Action == ChangeAction.Update);
         foreach (var n in Enumerable.Range(1, 17))
         {
             Before(calls, $"delete standin_cluster_node:workers-{n}", $"delete standin_lb_target:workers-{n}");
@@ -178,9 +180,51 @@ public sealed class PoolEngineTests
         using var h = new PoolHarness();
         h.Write(Config(1, cp: 3));
         await h.ApplyAsync();
-        h.Write(Config(1, cp: 5, extra: "version = \"2\""));
+        h.Write(Config(1, cp: 5));
         var (_, calls) = await h.ApplyAsync();
         Before(calls, "create standin_cluster_node:cp-4", "create standin_cluster_node:cp-5");
+
+        // A change of the cluster updates every member: etcd nodes one at a time, then workers in batches of
+        // max_unavailable_worker (2).
+        h.Write(Config(5, cp: 5));
+        await h.ApplyAsync();
+        h.Write(Config(5, cp: 5, extra: "version = \"2\""));
+        h.Provider.MaxInFlightEtcd = 0;
+        h.Provider.MaxInFlightWorkers = 0;
+        (_, calls) = await h.ApplyAsync(parallelism: 10);
+        Assert.Equal(1, h.Provider.MaxInFlightEtcd);
+        Assert.Equal(2, h.Provider.MaxInFlightWorkers);
+        for (var n = 1; n < 5; n++)
+            Before(calls, $"update standin_cluster_node:cp-{n}", $"update standin_cluster_node:cp-{n + 1}");
+        Before(calls, "update standin_cluster_node:cp-5", "update standin_cluster_node:workers-1");
+        foreach (var first in new[] { "workers-1", "workers-2" })
+        {
+            foreach (var second in new[] { "workers-3", "workers-4" })
+                Before(calls, $"update standin_cluster_node:{first}", $"update standin_cluster_node:{second}");
+        }
+        Before(calls, "update standin_cluster_node:workers-3", "update standin_cluster_node:workers-5");
+        Before(calls, "update standin_cluster_node:workers-4", "update standin_cluster_node:workers-5");
+    }
+
+    [Fact]
+    public async Task RefusesReplacingEveryEtcdNodeAtOnceButAllowsSurgeRoll()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(1, cp: 3));
+        await h.ApplyAsync();
+        // Renaming the pool with max_unavailable = 3 would drop all three etcd members before their replacements.
+        var unsafeConfig = Config(1, cp: 3).Replace("name     = \"cp\"\n", "name     = \"cp2\"\n  rollout {\n max_surge = 0\n max_unavailable = 3\n }\n", StringComparison.Ordinal);
+        h.Write(unsafeConfig);
+        var p = await h.PlanAsync();
+        var text = p.Diagnostics.ToString();
+        Assert.Contains("Unsafe etcd membership change", text, StringComparison.Ordinal);
+        Assert.Contains("cp-1, cp-2, cp-3", text, StringComparison.Ordinal);
+        // With the default surge every new member joins before an old one leaves: allowed, and one at a time.
+        h.Write(Config(1, cp: 3).Replace("name     = \"cp\"\n", "name     = \"cp2\"\n", StringComparison.Ordinal));
+        var (_, calls) = await h.ApplyAsync();
+        Before(calls, "create standin_cluster_node:cp2-4", "delete standin_cluster_node:cp-1");
+        Before(calls, "delete standin_cluster_node:cp-1", "create standin_cluster_node:cp2-5");
+        Before(calls, "delete standin_pool:cp-2", "create standin_pool:cp2-6");
     }
 
     [Fact]

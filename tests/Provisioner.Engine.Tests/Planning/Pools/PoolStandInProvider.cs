@@ -21,6 +21,14 @@ internal sealed class PoolStandInProvider : IProvider, IProviderFactory
     public ConcurrentDictionary<string, bool> NotReady { get; } = new();
 
     private long _next;
+    private int _inFlightEtcd;
+    private int _inFlightWorkers;
+
+    /// <summary>Most cluster-node calls on etcd nodes in flight at once.</summary>
+    public int MaxInFlightEtcd;
+
+    /// <summary>Most cluster-node calls on worker nodes in flight at once.</summary>
+    public int MaxInFlightWorkers;
 
     public string Name => "standin";
 
@@ -140,6 +148,21 @@ internal sealed class PoolStandInProvider : IProvider, IProviderFactory
         var deleting = request.PlannedState.IsNull;
         var name = NameOf(request.TypeName, deleting ? request.PriorState : request.PlannedState);
         Calls.Enqueue($"{(deleting ? "delete" : request.PriorState.IsNull ? "create" : "update")} {request.TypeName}:{name}");
+        if (request.TypeName == "standin_cluster_node")
+        {
+            var roles = (deleting ? request.PriorState : request.PlannedState).GetAttribute("node").GetAttribute("roles").Elements.Select(r => r.AsString()).ToList();
+            var etcd = roles.Contains("etcd");
+            var now = etcd ? Interlocked.Increment(ref _inFlightEtcd) : Interlocked.Increment(ref _inFlightWorkers);
+            if (etcd)
+                InterlockedMax(ref MaxInFlightEtcd, now);
+            else
+                InterlockedMax(ref MaxInFlightWorkers, now);
+            await Task.Delay(15, ct);
+            if (etcd)
+                Interlocked.Decrement(ref _inFlightEtcd);
+            else
+                Interlocked.Decrement(ref _inFlightWorkers);
+        }
         if (deleting)
         {
             Objects.TryRemove(request.PriorState.GetAttribute("id").AsString(), out _);
@@ -158,6 +181,14 @@ internal sealed class PoolStandInProvider : IProvider, IProviderFactory
         var obj = HclValue.Object(attrs);
         Objects[id] = obj;
         return new ApplyResult(obj, null, []);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
     }
 
     public Task<ReadResult> ReadAsync(ReadRequest request, CancellationToken ct)
