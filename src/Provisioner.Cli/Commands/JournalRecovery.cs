@@ -114,6 +114,8 @@ internal static class JournalRecovery
             else
             {
                 obj.Generation = intent.Generation;
+                if (intent.Dependencies is { } deps && obj.Dependencies.Count == 0)
+                    obj.Dependencies.AddRange(deps); // an adopted object keeps the dependencies it was created with
                 replayer.Record(intent, obj);
                 what = "adopted";
             }

@@ -54,7 +54,7 @@ internal sealed class JournalingEvents(IEngineEvents inner, JournalWriter journa
             _ => JournalIntent.Delete,
         };
         return new JournalIntent(0, lineage, serial, s.Address, r.Module.ToString(), r.Type, r.Name, each, key, s.Deposed,
-            kind, s.IdempotencyToken, s.Generation, s.Provider, Json(s.Prior), Json(s.Planned), s.DeposedCurrent);
+            kind, s.IdempotencyToken, s.Generation, s.Provider, Json(s.Prior), Json(s.Planned), s.DeposedCurrent, s.Dependencies);
     }
 
     /// <summary>The value as JSON for the journal: null values are left out, unknown attributes are written as null.</summary>

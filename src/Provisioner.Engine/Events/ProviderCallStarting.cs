@@ -19,4 +19,5 @@ namespace Provisioner.Engine.Events;
 /// <param name="Planned">The planned object (unmarked; may hold unknown values; a null value for a delete).</param>
 /// <param name="DeposedCurrent">For a create under <c>create_before_destroy</c>: the id the current object was deposed as.</param>
 public sealed record ProviderCallStarting(DateTimeOffset Time, string Address, string? Deposed, ChangeKind Kind, string IdempotencyToken, long Generation,
-    string Provider = "", HclValue? Prior = null, HclValue? Planned = null, string? DeposedCurrent = null) : EngineEvent(Time);
+    string Provider = "", HclValue? Prior = null, HclValue? Planned = null, string? DeposedCurrent = null,
+    IReadOnlyList<string>? Dependencies = null) : EngineEvent(Time);

@@ -415,11 +415,11 @@ internal sealed class ExecutorRun
             generation = recorded?.Generation ?? 0;
         }
         var token = Executor.IdempotencyToken(_plan.PriorLineage, address, null, kind, generation);
-        Events.Emit(new ProviderCallStarting(Now, address, null, kind, token, generation, c.Provider, prior, plannedState, deposedId));
+        var deps = c.Dependencies.Select(d => d.ToString()).ToList();
+        Events.Emit(new ProviderCallStarting(Now, address, null, kind, token, generation, c.Provider, prior, plannedState, deposedId, deps));
         var result = await provider.Provider.ApplyChangeAsync(
             new ApplyRequest(c.Address.Resource.Type, prior, plannedState, configPlain, plannedPrivate, token), ct).ConfigureAwait(false);
         var ad = Translate(result.Diagnostics, c);
-        var deps = c.Dependencies.Select(d => d.ToString()).ToList();
         var cbd = site.Resource.Lifecycle.CreateBeforeDestroy;
         if (ad.HasErrors)
         {

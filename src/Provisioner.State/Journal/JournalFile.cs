@@ -112,7 +112,10 @@ public static class JournalFile
             Req(e, "provider"),
             Raw(e, "prior"),
             Raw(e, "planned"),
-            Str(e, "depose_current_as"));
+            Str(e, "depose_current_as"),
+            e.TryGetProperty("dependencies", out var deps) && deps.ValueKind == JsonValueKind.Array
+                ? deps.EnumerateArray().Select(d => d.GetString() ?? throw new StateFormatException("a dependency is not a string")).ToList()
+                : null);
     }
 
     private static JournalResult DecodeResult(JsonElement e)

@@ -20,6 +20,7 @@ namespace Provisioner.State.Journal;
 /// <param name="Provider">The provider configuration's state name (<c>sim</c>, <c>sim.alias</c>).</param>
 /// <param name="PriorJson">The object before the call (JSON), null for a create.</param>
 /// <param name="PlannedJson">The planned object (JSON, values unknown before the call as null), null for a delete.</param>
+/// <param name="Dependencies">The addresses the object depends on (recorded with it when recovery adopts it).</param>
 /// <param name="DeposeCurrentAs">
 /// For a create that replaces an object under <c>create_before_destroy</c>: the id under which the current object
 /// is deposed when the create's result is adopted, so the old object stays recorded (and is destroyed later).
@@ -41,7 +42,8 @@ public sealed record JournalIntent(
     string Provider,
     string? PriorJson,
     string? PlannedJson,
-    string? DeposeCurrentAs)
+    string? DeposeCurrentAs,
+    IReadOnlyList<string>? Dependencies = null)
 {
     public const string Create = "create";
     public const string Update = "update";

@@ -129,6 +129,13 @@ public sealed class JournalWriter : IDisposable
             }
             if (i.DeposeCurrentAs is not null)
                 w.WriteString("depose_current_as", i.DeposeCurrentAs);
+            if (i.Dependencies is { Count: > 0 } deps)
+            {
+                w.WriteStartArray("dependencies");
+                foreach (var d in deps)
+                    w.WriteStringValue(d);
+                w.WriteEndArray();
+            }
             w.WriteEndObject();
         }
         return Line(buffer);

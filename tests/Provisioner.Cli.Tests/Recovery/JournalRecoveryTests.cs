@@ -27,11 +27,11 @@ public sealed class JournalRecoveryTests : IDisposable
         return r.Snapshot;
     }
 
-    private void WriteIntent(StateSnapshot state, string kind, long index, string token, long generation)
+    private void WriteIntent(StateSnapshot state, string kind, long index, string token, long generation, IReadOnlyList<string>? dependencies = null)
     {
         using var w = JournalWriter.Open(JournalPath);
         w.AppendIntent(new JournalIntent(0, state.Lineage, state.Serial, $"sim_machine.m[{index}]", "", "sim_machine", "m", "list", index, null,
-            kind, token, generation, "sim", null, null, null));
+            kind, token, generation, "sim", null, null, null, dependencies));
     }
 
     [Fact]
@@ -46,10 +46,12 @@ public sealed class JournalRecoveryTests : IDisposable
             var created = await cloud.CreateMachineAsync(token, new MachineSpec("m-3", null, "small", "zone-a", null, new Dictionary<string, string>()), CancellationToken.None);
             Assert.False(created.IsError);
         }
-        WriteIntent(state, JournalIntent.Create, 3, token, state.Serial + 1);
+        WriteIntent(state, JournalIntent.Create, 3, token, state.Serial + 1, ["sim_network.net"]);
 
         // When
         var plan = await _ws.Ok("plan", "-no-color", "-var", "machines=4");
+        var adopted = ReadState().FindResource("sim_machine.m")!.Instances.Single(i => i.Key is 3L);
+        Assert.Equal(["sim_network.net"], adopted.Dependencies); // kept from the intent
 
         // Then
         Assert.Contains("Recovered 1 operation interrupted by a previous run: sim_machine.m[3] (create, adopted).", plan.Out);

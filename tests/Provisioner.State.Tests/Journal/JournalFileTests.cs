@@ -13,6 +13,16 @@ public sealed class JournalFileTests : IDisposable
     internal static JournalIntent Intent(string kind = JournalIntent.Create, object? key = null, string token = "pv-1", string? prior = null, string? planned = """{"name":"m-4","id":null}""") =>
         new(0, "lin-1", 7, "sim_machine.m[4]", "", "sim_machine", "m", "list", key ?? 4L, null, kind, token, 8, "sim", prior, planned, null);
 
+    [Fact]
+    public void DependenciesRoundTrip()
+    {
+        using (var w = JournalWriter.Open(JournalPath))
+            w.AppendIntent(Intent() with { Dependencies = ["sim_network.net", "module.a.sim_machine.b[0]"] });
+        var read = JournalFile.Read(JournalPath);
+        Assert.True(read.IsSuccess, read.Error);
+        Assert.Equal(["sim_network.net", "module.a.sim_machine.b[0]"], read.Contents.Intents.Single().Dependencies);
+    }
+
     internal static InstanceState Instance(string id, long generation = 8) => new()
     {
         AttributesJson = $$"""{"id":"{{id}}","name":"m-4"}""",
