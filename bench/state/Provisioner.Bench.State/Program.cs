@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Provisioner.State.Backends;
 using Provisioner.State.Backends.Local;
@@ -59,27 +60,31 @@ internal static class Program
         foreach (var b in backends)
             subjects.Add(await CreateSubjectAsync(b, work, servers, header));
 
-        var journal = new List<(Subject S, int N, Figures F, string Load)>();
+        // Runs are interleaved (round r: every N, every backend) so that a change in the machine's load during the
+        // benchmark spreads over all figures instead of biasing one backend or one N.
         var prebuilt = Enumerable.Range(0, sizes.Max()).Select(Workload.Records).ToArray();
         foreach (var s in subjects)
+            await JournalRunAsync(s, prebuilt, Math.Min(5_000, sizes.Max()), parallelism, -1); // warm-up (JIT tiers, connections), not counted
+        var samples = new Dictionary<(string, int), List<Sample>>();
+        var loads = new Dictionary<(string, int), List<double>>();
+        int Count(int n) => n >= 100_000 ? bigRuns : runs;
+        for (var r = 0; r < Math.Max(runs, bigRuns); r++)
         {
-            await JournalRunAsync(s, prebuilt, 200, parallelism, -1); // warm-up (JIT, connections), not counted
-            foreach (var n in sizes)
+            foreach (var n in sizes.Where(n => r < Count(n)))
             {
-                var samples = new List<Sample>();
-                var loads = new List<double>();
-                var count = n >= 100_000 ? bigRuns : runs;
-                for (var r = 0; r < count; r++)
+                foreach (var s in subjects)
                 {
-                    loads.Add(Load1());
-                    samples.Add(await JournalRunAsync(s, prebuilt, n, parallelism, (n * 10) + r));
+                    var load = Load1();
+                    var sample = await JournalRunAsync(s, prebuilt, n, parallelism, (n * 10) + r);
+                    (CollectionsMarshal.GetValueRefOrAddDefault(samples, (s.Name, n), out _) ??= []).Add(sample);
+                    (CollectionsMarshal.GetValueRefOrAddDefault(loads, (s.Name, n), out _) ??= []).Add(load);
+                    Console.WriteLine(string.Create(Inv, $"  run {r + 1} journal {s.Name,-16} N={n,7}: {sample.Wall.TotalSeconds / n * 1e6,8:F1} µs/resource wall, {sample.Cpu.TotalSeconds / n * 1e6:F1} µs cpu, {(double)sample.Bytes / n:F0} B/resource, load {load:F1}"));
                 }
-                var f = Figures.Of(samples);
-                var load = Range(loads);
-                journal.Add((s, n, f, load));
-                Console.WriteLine(string.Create(Inv, $"  journal {s.Name,-16} N={n,7}: {f.WallMedian / n * 1e6,8:F1} µs/resource wall ({f.WallMin / n * 1e6:F1}–{f.WallMax / n * 1e6:F1}), {f.CpuMedian / n * 1e6:F1} µs cpu, {(double)f.Bytes / n:F0} B/resource, load {load}"));
             }
         }
+        var journal = (from s in subjects
+                       from n in sizes
+                       select (s, n, Figures.Of(samples[(s.Name, n)]), Range(loads[(s.Name, n)]))).ToList();
 
         var state = Workload.State(stateResources);
         var writes = new List<(Subject S, Figures F, double Serialize, string Load)>();
