@@ -7,5 +7,6 @@ namespace Provisioner.Cli;
 internal static class BuiltinProviders
 {
     public static ProviderRegistry Create() => new ProviderRegistry()
-        .Register(new SimProviderFactory());
+        .Register(new SimProviderFactory())
+        .Register(new Providers.Cluster.ClusterProviderFactory(new Sdk.Bootstrap.NodeDriverRegistry().Register(new Providers.Sim.Cloud.NodeSoftwareDriverFactory())));
 }

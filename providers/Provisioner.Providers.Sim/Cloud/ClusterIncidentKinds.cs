@@ -16,7 +16,7 @@ public static class ClusterIncidentKinds
     /// <summary>A node joined (or became an etcd member) before its machine existed.</summary>
     public const string JoinedBeforeMachine = "joined_before_machine";
 
-    /// <summary>A node joined before a load balancer that targets it had registered it.</summary>
+    /// <summary>A control-plane node joined before the load balancer in front of the cluster's API endpoint had registered it.</summary>
     public const string JoinedBeforeLoadBalancer = "joined_before_load_balancer";
 
     /// <summary>An etcd membership change started while another one was in flight.</summary>

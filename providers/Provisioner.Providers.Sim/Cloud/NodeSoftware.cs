@@ -107,6 +107,9 @@ public sealed class NodeSoftware(TimeProvider time, TimeSpan? etcdChangeTime = n
                 s.Record(new ClusterRecord(ClusterOps.JoinFailed, cluster.Id, node.Name, machine, s.Now));
                 return NodeStepResult.Fail($"The kubelet of node {node.Name} did not register with cluster {cluster.Name} (simulated failure; {left - 1} more to come).");
             }
+            if (node.HasRole(NodeRoles.ControlPlane) && ApiLoadBalancer(s, cluster) is { } lb && !lb.Targets.Any(t => t.NodeName == node.Name))
+                s.Incident(ClusterIncidentKinds.JoinedBeforeLoadBalancer, cluster.Id, node.Name, machine,
+                    $"Control-plane node {node.Name} joined cluster {cluster.Id} before load balancer {lb.Id} ({cluster.ApiEndpoint}) registered it.");
             s.Record(new ClusterRecord(ClusterOps.Join, cluster.Id, node.Name, machine, s.Now, cluster.KubernetesVersion, [.. node.Roles]));
             return NodeStepResult.Ok;
         }));
@@ -218,6 +221,19 @@ public sealed class NodeSoftware(TimeProvider time, TimeSpan? etcdChangeTime = n
             s.CheckQuorum(cluster.Id, op == ClusterOps.EtcdAdd ? $"member {node.Name} added" : $"member {node.Name} removed");
             return NodeStepResult.Ok;
         });
+    }
+
+    /// <summary>The load balancer in front of the cluster's API: the one whose address or DNS name is the endpoint's host.</summary>
+    private static SimLoadBalancer? ApiLoadBalancer(ClusterSimulation.Scope s, ClusterRef cluster)
+    {
+        var host = cluster.ApiEndpoint;
+        if (host.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0)
+            host = host[(scheme + 3)..];
+        host = host.Split('/')[0];
+        if (host.LastIndexOf(':') is var colon and > 0)
+            host = host[..colon];
+        return host.Length == 0 ? null : s.Machines.LoadBalancers.Values.FirstOrDefault(lb =>
+            string.Equals(lb.Address, host, StringComparison.OrdinalIgnoreCase) || string.Equals(lb.DnsName, host, StringComparison.OrdinalIgnoreCase));
     }
 
     private static NodeStepResult Unreachable(ClusterSimulation.Scope s, NodeTarget node, string machine) =>

@@ -15,13 +15,20 @@ namespace Provisioner.Cli.Backends;
 /// </summary>
 internal sealed class StateAccess : IAsyncDisposable
 {
-    private StateAccess(IStateBackend backend, string workspace, StateStore store, BackendConfig? config)
+    private StateAccess(IStateBackend backend, string workspace, IStateCipher? cipher, BackendConfig? config)
     {
+        Cipher = cipher;
         Backend = backend;
         Workspace = workspace;
-        Store = store;
+        Store = new StateStore(backend.Workspace(workspace), cipher);
         Config = config;
     }
+
+    /// <summary>The state encryption configured (<c>provisioner { encryption { } }</c>), or null.</summary>
+    public IStateCipher? Cipher { get; }
+
+    /// <summary>Another workspace's state in the same backend, with the same encryption.</summary>
+    public StateStore StoreFor(string workspace) => new(Backend.Workspace(workspace), Cipher);
 
     public IStateBackend Backend { get; }
 
@@ -108,9 +115,11 @@ internal sealed class StateAccess : IAsyncDisposable
             diags.Error("Invalid workspace name",
                 $"The workspace \"{workspace}\" (from {source}) is not a valid name: use letters, digits, '-', '_' and '.', starting with a letter or digit.");
         }
+        var (cipher, ediags) = StateEncryptionResolver.Resolve(settings.Encryption, env);
+        diags.AddRange(ediags);
         if (diags.HasErrors || backend is null)
             return (null, diags);
-        var access = new StateAccess(backend, workspace, new StateStore(backend.Workspace(workspace)), settings.Backend);
+        var access = new StateAccess(backend, workspace, cipher, settings.Backend);
         ctx.StateAccess = access;
         return (access, diags);
     }

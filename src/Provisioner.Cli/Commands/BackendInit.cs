@@ -13,12 +13,13 @@ namespace Provisioner.Cli.Commands;
 /// </summary>
 internal static class BackendInit
 {
-    public static async Task<bool> RunAsync(CliContext ctx, BackendConfig? config, bool migrate, bool reconfigure, bool forceCopy, CancellationToken ct)
+    public static async Task<bool> RunAsync(CliContext ctx, ModuleSettings settings, bool migrate, bool reconfigure, bool forceCopy, CancellationToken ct)
     {
+        var config = settings.Backend;
         var env = StateAccess.ProcessEnvironment();
-        var diags = new DiagnosticList();
+        var (cipher, diags) = StateEncryptionResolver.Resolve(settings.Encryption, env);
         var (decoded, factory) = BackendResolver.Decode(config, ctx.WorkingDirectory, env, diags);
-        if (decoded is null || factory is null)
+        if (decoded is null || factory is null || diags.HasErrors)
         {
             ctx.WriteDiagnostics(diags);
             return false;
@@ -64,7 +65,7 @@ internal static class BackendInit
                             config?.DeclRange)]);
                         return false;
                     }
-                    if (!await MigrateAsync(ctx, source, target, forceCopy, ct).ConfigureAwait(false))
+                    if (!await MigrateAsync(ctx, source, target, cipher, forceCopy, ct).ConfigureAwait(false))
                         return false;
                     ctx.Out.WriteLine($"- Moved the state from the {previous} backend to the {current} backend. The old copies were left in place; delete them once you have checked the new backend.");
                 }
@@ -110,7 +111,7 @@ internal static class BackendInit
     }
 
     /// <summary>Copies every workspace's state, holding both workspaces' locks; refuses pending journals and conflicts.</summary>
-    internal static async Task<bool> MigrateAsync(CliContext ctx, IStateBackend source, IStateBackend target, bool forceCopy, CancellationToken ct)
+    internal static async Task<bool> MigrateAsync(CliContext ctx, IStateBackend source, IStateBackend target, IStateCipher? cipher, bool forceCopy, CancellationToken ct)
     {
         try
         {
@@ -131,7 +132,7 @@ internal static class BackendInit
                     {
                         if (await from.Journal.ExistsAsync(ct).ConfigureAwait(false))
                             return Refuse(ctx, $"Workspace \"{ws}\" has the journal of an interrupted apply. Run \"provisioner plan\" with the old backend configuration to recover it first.");
-                        var (read, _) = await new StateStore(from).ReadAsync(ct).ConfigureAwait(false);
+                        var (read, _) = await new StateStore(from, cipher).ReadAsync(ct).ConfigureAwait(false);
                         if (!read.IsSuccess)
                             return Refuse(ctx, read.Error);
                         if (read.Snapshot is null)
@@ -144,7 +145,7 @@ internal static class BackendInit
                         {
                             return Refuse(ctx, $"The new backend already holds a state for workspace \"{ws}\" ({existing.Version}), different from the one being moved ({state.Lineage}, serial {state.Serial}). Use -force-copy to overwrite it.");
                         }
-                        var w = await new StateStore(to).WriteAsync(state, existing?.Version, ct).ConfigureAwait(false);
+                        var w = await new StateStore(to, cipher).WriteAsync(state, existing?.Version, ct).ConfigureAwait(false);
                         if (!w.Written)
                             return Refuse(ctx, $"The state of workspace \"{ws}\" in the new backend changed during the move; run init -migrate-state again.");
                         ctx.Out.WriteLine($"- Workspace \"{ws}\": moved ({state.InstanceCount} resource instance{(state.InstanceCount == 1 ? "" : "s")}, serial {state.Serial}).");

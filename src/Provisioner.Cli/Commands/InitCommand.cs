@@ -65,7 +65,7 @@ internal static class InitCommand
             ctx.Out.WriteLine($"- {string.Join('.', node.Path)} in {ctx.DisplayPath(node.Config.Directory)}");
         ctx.Out.WriteLine();
         ctx.Out.WriteLine("Initializing the backend...");
-        if (!await BackendInit.RunAsync(ctx, root.Config.Settings.Backend, migrate, reconfigure, forceCopy, ct).ConfigureAwait(false))
+        if (!await BackendInit.RunAsync(ctx, root.Config.Settings, migrate, reconfigure, forceCopy, ct).ConfigureAwait(false))
             return 1;
         ctx.Out.WriteLine();
         ctx.Out.WriteLine("Initializing provider plugins...");

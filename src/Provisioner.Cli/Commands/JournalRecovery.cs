@@ -60,6 +60,7 @@ internal static class JournalRecovery
             return (null, false);
         }
         state ??= new StateSnapshot(lineage);
+        var replayer = new JournalReplayer(state);
 
         var lines = new List<string>();
         var replayed = 0;
@@ -68,12 +69,13 @@ internal static class JournalRecovery
         {
             if (journal.Results.TryGetValue(intent.Seq, out var result))
             {
-                JournalReplay.ApplyResult(state, intent, result);
+                replayer.Apply(intent, result);
                 replayed++;
                 continue;
             }
             if (session is null)
             {
+                replayer.Finish();
                 var input = new PlanInput(root, state, variables, new PlanOptions(PlanMode.RefreshOnly, Refresh: false), BuiltinProviders.Create(), ctx.WorkingDirectory);
                 var (opened, odiags) = await EvaluationSession.OpenAsync(input, ct).ConfigureAwait(false);
                 if (opened is null)
@@ -106,18 +108,19 @@ internal static class JournalRecovery
             }
             else if (obj is null)
             {
-                JournalReplay.Remove(state, intent);
+                replayer.Remove(intent);
                 what = intent.Kind == JournalIntent.Delete ? "completed, removed" : "completed, object gone since, removed";
             }
             else
             {
                 obj.Generation = intent.Generation;
-                JournalReplay.Record(state, intent, obj);
+                replayer.Record(intent, obj);
                 what = "adopted";
             }
             lines.Add($"{intent.Address}{(intent.Deposed is null ? "" : " (deposed object " + intent.Deposed + ")")} ({intent.Kind}, {what})");
         }
 
+        replayer.Finish();
         var write = await StateFileAccess.WriteAsync(ctx, state, CancellationToken.None, statePath).ConfigureAwait(false);
         if (ctx.WriteDiagnostics(write))
             return (null, false);

@@ -249,10 +249,23 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings, stri
             // A remote lock's lease lost mid-apply (its holder cut off from the backend) stops scheduling like Ctrl-C.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(Context.StopScheduling,
                 (_lock as Backends.HeldLock)?.Lost ?? CancellationToken.None);
-            outcome = await Executor.ApplyAsync(planned, new ApplyOptions(Settings.Parallelism), stop.Token, ct).ConfigureAwait(false);
+            var compactor = JournalCompactor.Start(access, planned.Plan.PriorLineage, TimeProvider.System);
+            try
+            {
+                outcome = await Executor.ApplyAsync(planned, new ApplyOptions(Settings.Parallelism), stop.Token, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (compactor is not null)
+                    await compactor.StopAsync().ConfigureAwait(false);
+            }
+            if (compactor?.Error is { } compactionError)
+                Context.WriteDiagnostics([compactionError]);
             planned.Events = view;
         }
         (view as ProgressView)?.Finish();
+        // The final state follows any compacted one written during the apply.
+        outcome.State.Serial = Math.Max(outcome.State.Serial, access.Known?.Serial ?? 0);
         var writeDiags = await StateFileAccess.WriteAsync(Context, outcome.State, CancellationToken.None, Settings.StatePath).ConfigureAwait(false);
         if (!writeDiags.HasErrors)
             await access.Store.DeleteJournalAsync(CancellationToken.None).ConfigureAwait(false); // compacted: everything it recorded is in the state just written

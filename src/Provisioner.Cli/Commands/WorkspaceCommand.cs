@@ -111,7 +111,7 @@ internal static class WorkspaceCommand
             // A workspace exists once it holds a state: an empty one with a fresh lineage.
             var empty = StateSnapshot.New();
             empty.ProvisionerVersion = CommandLine.Version;
-            var written = await new StateStore(access.Backend.Workspace(name)).WriteAsync(empty, null, ct).ConfigureAwait(false);
+            var written = await access.StoreFor(name).WriteAsync(empty, null, ct).ConfigureAwait(false);
             if (!written.Written)
             {
                 ctx.WriteDiagnostics([Diagnostic.Error("Workspace already exists", $"Workspace \"{name}\" was created by another command meanwhile.")]);
@@ -203,7 +203,7 @@ internal static class WorkspaceCommand
                         $"Workspace \"{name}\" has the journal of an interrupted apply. Select it and run \"provisioner plan\" to recover, then delete it.")]);
                     return 1;
                 }
-                var (read, _) = await new StateStore(storage).ReadAsync(ct).ConfigureAwait(false);
+                var (read, _) = await access.StoreFor(name).ReadAsync(ct).ConfigureAwait(false);
                 if (!force && read.Snapshot is { } s && !s.IsEmpty)
                 {
                     ctx.WriteDiagnostics([Diagnostic.Error("Workspace is not empty",

@@ -77,7 +77,7 @@ public sealed class PlanApplyWorkspace : IDisposable
     /// <summary>The ids recorded in the state for managed resources, by address, read through <c>show -json</c>.</summary>
     public async Task<Dictionary<string, string>> StateIds()
     {
-        if (!File.Exists(StatePath))
+        if (!File.Exists(StatePath) && !File.Exists(Path.Combine(Dir, "backend.hcl")))
             return [];
         var r = await Ok("show", "-json");
         using var doc = JsonDocument.Parse(r.Out);

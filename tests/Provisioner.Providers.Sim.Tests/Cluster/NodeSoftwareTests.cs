@@ -156,6 +156,27 @@ public sealed class NodeSoftwareTests : IDisposable
     }
 
     [Fact]
+    public async Task ControlPlaneJoinedBeforeTheApiLoadBalancerRegisteredIt_IsAnIncident_AfterIsNot()
+    {
+        var d = Driver();
+        var lb = await _cloud.CreateLoadBalancerAsync("t-lb", new LoadBalancerSpec("api", [new SimListener(6443, 6443)], null), Ct);
+        Assert.False(lb.IsError);
+        var api = Main with { ApiEndpoint = $"https://{lb.Value!.DnsName}:6443" };
+        var early = await MachineAsync("cp-1", "etcd", "controlplane");
+        var late = await MachineAsync("cp-2", "etcd", "controlplane");
+        var worker = await MachineAsync("w-1", "worker");
+
+        Assert.False((await _cloud.RegisterTargetAsync(lb.Value.Id, "cp-2", late.Id, "t-reg", Ct)).IsError);
+        Ok(await d.JoinAsync(api, early, Ct));
+        Ok(await d.JoinAsync(api, late, Ct));
+        Ok(await d.JoinAsync(api, worker, Ct));
+
+        var incident = Assert.Single(Snapshot().Incidents);
+        Assert.Equal(ClusterIncidentKinds.JoinedBeforeLoadBalancer, incident.Kind);
+        Assert.Equal("cp-1", incident.Node);
+    }
+
+    [Fact]
     public async Task TwoEtcdChangesAtOnce_IsAnIncident_OneAtATimeIsNot()
     {
         var d = Driver(TimeSpan.FromMilliseconds(300));
