@@ -7,6 +7,8 @@ using Provisioner.State.Backends.Local;
 using Provisioner.State.Encryption;
 using Provisioner.State.Etcd;
 using Provisioner.State.Postgres;
+using Provisioner.State.Tests.Backends.Etcd;
+using Provisioner.State.Tests.Backends.Postgres;
 
 namespace Provisioner.Bench.State;
 
@@ -127,7 +129,9 @@ internal static class Program
                     new() { ["conn_str"] = pg.ConnectionString, ["schema_name"] = "bench_" + (id < 0 ? "w" : id.ToString(Inv)) }, work),
                     null, () => ProcessCpu.OfTree(pg.Pid));
             case "etcd":
-                var etcd = await EtcdServer.StartAsync();
+                EtcdServer etcd;
+                using (var health = new SocketsHttpHandler())
+                    etcd = await EtcdServer.StartAsync(Directory.CreateTempSubdirectory("prov-bench-etcd-").FullName, tls: false, [], health);
                 servers.Add(etcd);
                 header.AppendLine(Inv, $"etcd: {EtcdVersion()}, throwaway single-member server on {etcd.ClientUrl}");
                 return new Subject(name, id => Create(new EtcdBackendFactory(),

@@ -10,14 +10,15 @@ namespace Provisioner.Cli.Tests.Recovery.Servers;
 public sealed class RemoteBackendServers : IAsyncLifetime
 {
     private EtcdServer? _etcd;
+    private PostgresServer? _postgres;
 
-    public PostgresServerFixture Postgres { get; } = new();
+    public PostgresServer Postgres => _postgres ?? throw new InvalidOperationException("PostgreSQL not started");
 
     public string EtcdEndpoint => _etcd?.ClientUrl ?? throw new InvalidOperationException("etcd not started");
 
     public async Task InitializeAsync()
     {
-        await Postgres.InitializeAsync();
+        _postgres = await PostgresServer.StartAsync();
         using var health = new SocketsHttpHandler();
         _etcd = await EtcdServer.StartAsync(Directory.CreateTempSubdirectory("prov-cli-etcd-").FullName, tls: false, [], health);
     }
@@ -31,7 +32,8 @@ public sealed class RemoteBackendServers : IAsyncLifetime
         }
         finally
         {
-            await Postgres.DisposeAsync();
+            if (_postgres is not null)
+                await _postgres.DisposeAsync();
         }
     }
 

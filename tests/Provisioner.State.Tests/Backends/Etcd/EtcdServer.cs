@@ -6,7 +6,7 @@ using System.Text;
 namespace Provisioner.State.Tests.Backends.Etcd;
 
 /// <summary>
-/// A throwaway etcd for the tests: 127.0.0.1 only, free (non-default) ports, data in a temporary directory; killed and
+/// A throwaway etcd for the tests and the state benchmark (one copy, linked into both): 127.0.0.1 only, free (non-default) ports, data in a temporary directory; killed and
 /// its directory deleted on dispose.
 /// </summary>
 public sealed class EtcdServer : IAsyncDisposable
@@ -23,6 +23,9 @@ public sealed class EtcdServer : IAsyncDisposable
 
     /// <summary>The temporary directory (data, and the TLS files of a TLS server).</summary>
     public string Directory { get; }
+
+    /// <summary>The server's process id (for CPU accounting in the state benchmark).</summary>
+    public int Pid => _process.Id;
 
     /// <summary>The client URL, e.g. <c>http://127.0.0.1:40123</c>.</summary>
     public string ClientUrl { get; }

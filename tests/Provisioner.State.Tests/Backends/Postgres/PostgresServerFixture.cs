@@ -1,122 +1,28 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-
 namespace Provisioner.State.Tests.Backends.Postgres;
 
-/// <summary>
-/// A throwaway PostgreSQL server for the postgres backend tests: initdb in a temporary directory owned by the
-/// <c>postgres</c> system user (the server refuses to run as root), listening on 127.0.0.1 only on a free port, its
-/// unix socket inside that directory, fsync on, password (scram) authentication over TCP. Stopped (<c>pg_ctl stop -m
-/// fast</c>) and deleted at the end, whether the tests passed or not.
-/// </summary>
+/// <summary>The throwaway <see cref="PostgresServer"/> shared by the postgres backend tests (an xunit fixture).</summary>
 public sealed class PostgresServerFixture : IAsyncLifetime
 {
     /// <summary>The superuser's password (in the test connection string; asserted never to appear in messages).</summary>
-    public const string Password = "Pg-Test-Secret-7f3a91";
+    public const string Password = PostgresServer.Password;
 
-    private string? _dir;
-    private string? _binDir;
-    private bool _started;
+    private PostgresServer? _server;
 
-    public int Port { get; private set; }
+    private PostgresServer Server => _server ?? throw new InvalidOperationException("PostgreSQL not started");
+
+    public int Port => Server.Port;
 
     /// <summary>An Npgsql connection string for the superuser.</summary>
-    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Database=postgres;Username=postgres;Password={Password};Maximum Pool Size=40";
+    public string ConnectionString => Server.ConnectionString;
 
-    private string DataDir => Path.Combine(_dir!, "data");
+    /// <summary>The server's log (for failure messages).</summary>
+    public string Log => _server?.Log ?? "";
 
-    public async Task InitializeAsync()
-    {
-        _binDir = FindBinDir() ?? throw new InvalidOperationException(
-            "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/postgres); run tests/services/ensure-packages.sh");
-        _dir = Directory.CreateTempSubdirectory("prov-pg-").FullName;
-        var asRoot = Environment.UserName == "root";
-        if (asRoot)
-            await RunAsync("chown", ["postgres:postgres", _dir], asPostgres: false);
-        var pwFile = Path.Combine(_dir, "pwfile");
-        await File.WriteAllTextAsync(pwFile, Password + "\n");
-        if (asRoot)
-            await RunAsync("chown", ["postgres:postgres", pwFile], asPostgres: false);
-        await RunAsync(Path.Combine(_binDir, "initdb"),
-            ["-D", DataDir, "-U", "postgres", "--pwfile", pwFile, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--no-sync"], asRoot);
-        File.Delete(pwFile);
-        for (var attempt = 0; ; attempt++)
-        {
-            Port = FreePort();
-            try
-            {
-                await RunAsync(Path.Combine(_binDir, "pg_ctl"),
-                    ["-D", DataDir, "-l", Path.Combine(_dir, "server.log"), "-w", "-t", "60", "-o",
-                     $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories={_dir} -c fsync=on -c synchronous_commit=on -c max_connections=300",
-                     "start"], asRoot);
-                _started = true;
-                return;
-            }
-            catch (InvalidOperationException) when (attempt < 2)
-            {
-                // The port was taken between probing and starting: try another.
-            }
-        }
-    }
+    public async Task InitializeAsync() => _server = await PostgresServer.StartAsync();
 
     public async Task DisposeAsync()
     {
-        try
-        {
-            if (_started)
-                await RunAsync(Path.Combine(_binDir!, "pg_ctl"), ["-D", DataDir, "-m", "fast", "-w", "stop"], Environment.UserName == "root");
-        }
-        finally
-        {
-            if (_dir is not null)
-                Directory.Delete(_dir, recursive: true);
-        }
-    }
-
-    /// <summary>The server's log (for failure messages).</summary>
-    public string Log => _dir is not null && File.Exists(Path.Combine(_dir, "server.log")) ? File.ReadAllText(Path.Combine(_dir, "server.log")) : "";
-
-    private static string? FindBinDir() =>
-        Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql")
-                .Select(d => Path.Combine(d, "bin"))
-                .Where(d => File.Exists(Path.Combine(d, "postgres")))
-                .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
-                .FirstOrDefault()
-            : null;
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    private static async Task RunAsync(string file, IReadOnlyList<string> args, bool asPostgres)
-    {
-        var psi = new ProcessStartInfo(asPostgres ? "runuser" : file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = "/",
-        };
-        if (asPostgres)
-        {
-            psi.ArgumentList.Add("-u");
-            psi.ArgumentList.Add("postgres");
-            psi.ArgumentList.Add("--");
-            psi.ArgumentList.Add(file);
-        }
-        foreach (var a in args)
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await p.WaitForExitAsync(timeout.Token);
-        if (p.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {p.ExitCode}: {await stdout} {await stderr}");
+        if (_server is not null)
+            await _server.DisposeAsync();
     }
 }

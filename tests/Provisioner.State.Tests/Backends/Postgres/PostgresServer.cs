@@ -3,16 +3,18 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Provisioner.Bench.State;
+namespace Provisioner.State.Tests.Backends.Postgres;
 
 /// <summary>
-/// A throwaway PostgreSQL server, started as the test fixture does (tests/.../Postgres/PostgresServerFixture.cs):
-/// initdb in a temporary directory (owned by the <c>postgres</c> user when running as root), 127.0.0.1 only on a
-/// free port, fsync and synchronous commit on, password authentication over TCP. Stopped and deleted on dispose.
+/// A throwaway PostgreSQL server for the postgres backend tests and the state benchmark (one copy, linked into both):
+/// initdb in a temporary directory owned by the <c>postgres</c> system user (the server refuses to run as root),
+/// listening on 127.0.0.1 only on a free port, its unix socket inside that directory, fsync and synchronous commit on,
+/// password (scram) authentication over TCP. Stopped (<c>pg_ctl stop -m fast</c>) and deleted on dispose.
 /// </summary>
-internal sealed class PostgresServer : IAsyncDisposable
+public sealed class PostgresServer : IAsyncDisposable
 {
-    private const string Password = "bench-only-password";
+    /// <summary>The superuser's password (in the connection string; tests assert it never appears in messages).</summary>
+    public const string Password = "Pg-Test-Secret-7f3a91";
     private readonly string _dir;
     private readonly string _binDir;
     private bool _started;
@@ -40,7 +42,7 @@ internal sealed class PostgresServer : IAsyncDisposable
     {
         var bin = FindBinDir() ?? throw new InvalidOperationException(
             "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/postgres); run tests/services/ensure-packages.sh");
-        var server = new PostgresServer(Directory.CreateTempSubdirectory("prov-bench-pg-").FullName, bin);
+        var server = new PostgresServer(Directory.CreateTempSubdirectory("prov-pg-").FullName, bin);
         try
         {
             await server.InitAsync();
@@ -72,7 +74,7 @@ internal sealed class PostgresServer : IAsyncDisposable
             {
                 await RunAsync(Path.Combine(_binDir, "pg_ctl"),
                     ["-D", DataDir, "-l", Path.Combine(_dir, "server.log"), "-w", "-t", "60", "-o",
-                     $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories={_dir} -c fsync=on -c synchronous_commit=on -c max_connections=100",
+                     $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories={_dir} -c fsync=on -c synchronous_commit=on -c max_connections=300",
                      "start"], AsRoot);
                 _started = true;
                 return;
@@ -83,6 +85,9 @@ internal sealed class PostgresServer : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>The server's log (for failure messages).</summary>
+    public string Log => File.Exists(Path.Combine(_dir, "server.log")) ? File.ReadAllText(Path.Combine(_dir, "server.log")) : "";
 
     public async ValueTask DisposeAsync()
     {
