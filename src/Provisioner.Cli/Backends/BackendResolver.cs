@@ -13,14 +13,14 @@ namespace Provisioner.Cli.Backends;
 /// </summary>
 internal static class BackendResolver
 {
-    /// <summary>Creates the configured backend. <paramref name="statePathOverride"/> (<c>-state</c>) is for the local backend only.</summary>
-    public static (IStateBackend? Backend, DiagnosticList Diagnostics) Create(BackendConfig? config, string workingDirectory,
-        IReadOnlyDictionary<string, string> environment, string? statePathOverride, TimeProvider time)
+    /// <summary>
+    /// Creates the backend from its decoded settings (<see cref="Decode"/>). <paramref name="statePathOverride"/>
+    /// (<c>-state</c>) is for the local backend only.
+    /// </summary>
+    public static (IStateBackend? Backend, DiagnosticList Diagnostics) Create(BackendConfig? config, IStateBackendFactory factory,
+        BackendSettings settings, string? statePathOverride, TimeProvider time)
     {
         var diags = new DiagnosticList();
-        var (settings, factory) = Decode(config, workingDirectory, environment, diags);
-        if (factory is null || settings is null)
-            return (null, diags);
         if (statePathOverride is { Length: > 0 })
         {
             if (factory.Type != "local")
@@ -136,8 +136,4 @@ internal static class BackendResolver
         BackendArgumentType.Bool => "a bool",
         _ => "a list of strings",
     };
-
-    /// <summary>The default local backend of a working directory (no backend block).</summary>
-    public static LocalBackend DefaultLocal(string workingDirectory) => new(
-        Path.Combine(workingDirectory, State.LocalStateFile.DefaultFileName), Path.Combine(workingDirectory, LocalBackend.DefaultWorkspaceDirectory));
 }

@@ -86,27 +86,26 @@ internal sealed class StateAccess : IAsyncDisposable
             settings = module.Settings;
         }
         var env = ProcessEnvironment();
-        var (decoded, factory) = BackendResolver.Decode(settings.Backend, ctx.WorkingDirectory, env, new DiagnosticList());
-        if (decoded is not null && factory is not null)
+        var (decoded, factory) = BackendResolver.Decode(settings.Backend, ctx.WorkingDirectory, env, diags);
+        if (decoded is null || factory is null)
+            return (null, diags);
+        var current = BackendRecord.Of(factory, decoded);
+        var recorded = BackendRecord.Read(ctx.WorkingDirectory);
+        if (recorded is null && !current.SameAs(BackendRecord.DefaultLocal))
         {
-            var current = BackendRecord.Of(factory, decoded);
-            var recorded = BackendRecord.Read(ctx.WorkingDirectory);
-            if (recorded is null && !current.SameAs(BackendRecord.DefaultLocal))
-            {
-                diags.Error("Backend initialization required",
-                    $"The configuration uses the {current} backend, and this working directory has not been initialised for it. Run \"provisioner init\" (add -migrate-state to move an existing local state there).",
-                    settings.Backend?.DeclRange);
-                return (null, diags);
-            }
-            if (recorded is not null && !recorded.SameAs(current))
-            {
-                diags.Error("Backend configuration changed",
-                    $"This working directory was initialised with the {recorded} backend, and the configuration now says {current}. Run \"provisioner init -migrate-state\" to move the state to the new backend, or \"provisioner init -reconfigure\" to use the new backend without moving anything.",
-                    settings.Backend?.DeclRange);
-                return (null, diags);
-            }
+            diags.Error("Backend initialization required",
+                $"The configuration uses the {current} backend, and this working directory has not been initialised for it. Run \"provisioner init\" (add -migrate-state to move an existing local state there).",
+                settings.Backend?.DeclRange);
+            return (null, diags);
         }
-        var (backend, bdiags) = BackendResolver.Create(settings.Backend, ctx.WorkingDirectory, env,
+        if (recorded is not null && !recorded.SameAs(current))
+        {
+            diags.Error("Backend configuration changed",
+                $"This working directory was initialised with the {recorded} backend, and the configuration now says {current}. Run \"provisioner init -migrate-state\" to move the state to the new backend, or \"provisioner init -reconfigure\" to use the new backend without moving anything.",
+                settings.Backend?.DeclRange);
+            return (null, diags);
+        }
+        var (backend, bdiags) = BackendResolver.Create(settings.Backend, factory, decoded,
             statePath is { Length: > 0 } ? ctx.ResolvePath(statePath) : null, TimeProvider.System);
         diags.AddRange(bdiags);
         var (workspace, source) = WorkspaceSelection.Current(ctx.WorkingDirectory);
