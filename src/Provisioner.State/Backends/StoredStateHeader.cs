@@ -9,11 +9,17 @@ namespace Provisioner.State.Backends;
 public static class StoredStateHeader
 {
     /// <summary>The version, or null when the bytes are not a JSON object with both properties at the top level.</summary>
-    public static StateVersion? TryRead(ReadOnlySpan<byte> bytes)
+    public static StateVersion? TryRead(ReadOnlySpan<byte> bytes) => TryRead(bytes, isFinalBlock: true);
+
+    /// <summary>
+    /// As <see cref="TryRead(ReadOnlySpan{byte})"/> over the first bytes of a file (<paramref name="isFinalBlock"/>
+    /// false): the header comes first, so a prefix usually suffices; null when it does not.
+    /// </summary>
+    public static StateVersion? TryRead(ReadOnlySpan<byte> bytes, bool isFinalBlock)
     {
         try
         {
-            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            var reader = new Utf8JsonReader(bytes, isFinalBlock, new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip }));
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
                 return null;
             string? lineage = null;
@@ -28,8 +34,8 @@ public static class StoredStateHeader
                     lineage = reader.GetString();
                 else if (isSerial && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var n))
                     serial = n;
-                else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                    reader.Skip();
+                else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+                    return null; // a value that goes beyond the prefix
                 if (lineage is not null && serial is not null)
                     return new StateVersion(lineage, serial.Value);
             }

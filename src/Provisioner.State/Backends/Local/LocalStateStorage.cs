@@ -55,7 +55,7 @@ public sealed class LocalStateStorage(string workspace, string statePath) : ISta
             using var guard = await WriteGuardAsync(ct).ConfigureAwait(false);
             StateVersion? current = null;
             if (File.Exists(_file.Path))
-                current = StoredStateHeader.TryRead(await File.ReadAllBytesAsync(_file.Path, ct).ConfigureAwait(false)) ?? StoredState.Unreadable;
+                current = await ReadVersionAsync(ct).ConfigureAwait(false);
             if (current != expected)
                 return StateWriteResult.Stale(current);
             await AtomicFile.WriteAllBytesAsync(_file.Path, state.Bytes.ToArray(), UnixFileMode.UserRead | UnixFileMode.UserWrite,
@@ -66,6 +66,19 @@ public sealed class LocalStateStorage(string workspace, string statePath) : ISta
         {
             throw new StateBackendException($"Cannot write the state file {_file.Path}: {ex.Message} The previous state is unchanged.", ex);
         }
+    }
+
+    /// <summary>The stored version, from the file's first bytes (the header comes first; the rest is not read).</summary>
+    private async Task<StateVersion> ReadVersionAsync(CancellationToken ct)
+    {
+        await using (var fs = new FileStream(_file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, useAsync: true))
+        {
+            var prefix = new byte[(int)Math.Min(fs.Length, 64 * 1024)];
+            await fs.ReadExactlyAsync(prefix, ct).ConfigureAwait(false);
+            if (StoredStateHeader.TryRead(prefix, isFinalBlock: prefix.Length == fs.Length) is { } version)
+                return version;
+        }
+        return StoredStateHeader.TryRead(await File.ReadAllBytesAsync(_file.Path, ct).ConfigureAwait(false)) ?? StoredState.Unreadable;
     }
 
     private async Task<FileStream> WriteGuardAsync(CancellationToken ct)
