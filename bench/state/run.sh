@@ -10,6 +10,7 @@
 #   --state-runs   timed state writes per backend; default 5
 #   --backends     comma-separated subset; default all four
 #   --parallelism  concurrent journal writers (the CLI's -parallelism); default 10
+#   --etcd-args    extra flags for the throwaway etcd server, e.g. "--auto-compaction-mode=revision --auto-compaction-retention=1000"
 #   --quick        = --sizes "1000 10000" --runs 2 --state-runs 2 (a smoke run)
 # Needs: dotnet (SDK from global.json); for postgres, PostgreSQL 15 under /usr/lib/postgresql (run as root: the
 # server runs as the postgres user); for etcd, the etcd binary on PATH (tests/services/ensure-packages.sh installs
@@ -21,9 +22,9 @@ out="$here/out"
 args=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --sizes|--runs|--big-runs|--state-runs|--backends|--parallelism|--state-resources) args+=("$1" "$2"); shift 2 ;;
+    --sizes|--runs|--big-runs|--state-runs|--backends|--parallelism|--state-resources|--etcd-args) args+=("$1" "$2"); shift 2 ;;
     --quick) args+=(--sizes "1000 10000" --runs 2 --state-runs 2); shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done

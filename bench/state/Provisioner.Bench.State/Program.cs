@@ -33,6 +33,7 @@ internal static class Program
         string[] backends = ["local", "local-encrypted", "postgres", "etcd"];
         string work = Path.Combine(Path.GetTempPath(), "prov-bench-state");
         string? report = null;
+        string[] etcdArgs = [];
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -46,6 +47,7 @@ internal static class Program
                 case "--backends": backends = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries); break;
                 case "--work": work = args[++i]; break;
                 case "--report": report = args[++i]; break;
+                case "--etcd-args": etcdArgs = args[++i].Split(' ', StringSplitOptions.RemoveEmptyEntries); break;
                 default:
                     await Console.Error.WriteLineAsync($"unknown argument {args[i]}; see bench/state/README.md");
                     return 2;
@@ -60,7 +62,7 @@ internal static class Program
         await using var servers = new AsyncDisposables();
         var subjects = new List<Subject>();
         foreach (var b in backends)
-            subjects.Add(await CreateSubjectAsync(b, work, servers, header));
+            subjects.Add(await CreateSubjectAsync(b, work, servers, header, etcdArgs));
 
         // Runs are interleaved (round r: every N, every backend) so that a change in the machine's load during the
         // benchmark spreads over all figures instead of biasing one backend or one N.
@@ -112,7 +114,7 @@ internal static class Program
         return 0;
     }
 
-    private static async Task<Subject> CreateSubjectAsync(string name, string work, AsyncDisposables servers, StringBuilder header)
+    private static async Task<Subject> CreateSubjectAsync(string name, string work, AsyncDisposables servers, StringBuilder header, string[] etcdArgs)
     {
         switch (name)
         {
@@ -131,9 +133,9 @@ internal static class Program
             case "etcd":
                 EtcdServer etcd;
                 using (var health = new SocketsHttpHandler())
-                    etcd = await EtcdServer.StartAsync(Directory.CreateTempSubdirectory("prov-bench-etcd-").FullName, tls: false, [], health);
+                    etcd = await EtcdServer.StartAsync(Directory.CreateTempSubdirectory("prov-bench-etcd-").FullName, tls: false, etcdArgs, health);
                 servers.Add(etcd);
-                header.AppendLine(Inv, $"etcd: {EtcdVersion()}, throwaway single-member server on {etcd.ClientUrl}");
+                header.AppendLine(Inv, $"etcd: {EtcdVersion()}, throwaway single-member server on {etcd.ClientUrl}{(etcdArgs.Length == 0 ? "" : ", flags " + string.Join(' ', etcdArgs))}");
                 return new Subject(name, id => Create(new EtcdBackendFactory(),
                     new() { ["endpoints"] = new List<string> { etcd.ClientUrl }, ["prefix"] = $"bench-{id}-{Guid.NewGuid():N}/" }, work),
                     null, () => ProcessCpu.OfTree(etcd.Pid));
