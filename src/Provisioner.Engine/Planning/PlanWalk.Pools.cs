@@ -39,11 +39,8 @@ internal sealed partial class PlanWalk
         var config = SchemaDecoder.Decode(site.Schema.Block, site.Resource.Config, ctx, diags);
         if (site.PoolNode is { } p)
             config = p.Inject(config);
-        if (site.NullAttribute is { } n && config.IsKnown && !config.IsNull && config.Type.HasAttribute(n))
-        {
-            var t = config.Type.AttributeType(n);
-            config = HclValue.Object(config.Attributes.Select(kv => kv.Key == n ? new KeyValuePair<string, HclValue>(n, HclValue.NullOf(t)) : kv));
-        }
+        if (site.NodesOf is { } ms)
+            config = MemberViews.ParentConfig(config, ms);
         return config;
     }
 

@@ -88,7 +88,7 @@ internal sealed partial class PlanWalk
         var (kind, keys) = Expand(res.Count, res.ForEach, s.Context);
         var resourceValues = s.Resource(res.Address, kind);
         var seen = new HashSet<InstanceKey>();
-        var extras = schema.Members is { } ms ? new InstanceExtras { NullAttribute = ms.NodesAttribute } : null;
+        var extras = schema.Members is { } ms ? new InstanceExtras { NodesOf = ms } : null;
         foreach (var (key, each) in keys)
         {
             seen.Add(key);
@@ -209,7 +209,7 @@ internal sealed partial class PlanWalk
         {
             PoolNode = extras?.PoolNode,
             Member = extras?.Member,
-            NullAttribute = extras?.NullAttribute,
+            NodesOf = extras?.NodesOf,
         };
         string? importId = null;
         byte[]? importPrivate = null;

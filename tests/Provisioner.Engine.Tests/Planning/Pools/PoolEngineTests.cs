@@ -71,6 +71,86 @@ public sealed class PoolEngineTests
         Assert.DoesNotContain("cp-1", lb.AttributesJson, StringComparison.Ordinal);
     }
 
+    private static List<string> EtcdMembers(PoolHarness h)
+    {
+        var json = h.State!.Resources.Single(r => r.Address == "standin_cluster.main").Instances.Single().AttributesJson;
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        return [.. doc.RootElement.GetProperty("etcd_members").EnumerateArray().Select(e => e.GetString()!)];
+    }
+
+    [Fact]
+    public async Task ParentSeesNodeNamesAndRoles_AddingNodesUpdatesNoOtherMember()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(2));
+        await h.ApplyAsync();
+        Assert.Equal(["cp-1", "cp-2", "cp-3"], EtcdMembers(h));
+        // The cluster's own object holds each node's name and roles, nothing the machine decides (id, address).
+        var cluster = h.State!.Resources.Single(r => r.Address == "standin_cluster.main").Instances.Single().AttributesJson;
+        Assert.Contains("\"workers-2\"", cluster, StringComparison.Ordinal);
+        Assert.DoesNotContain("10.1.0.", cluster, StringComparison.Ordinal);
+        // Planned before any machine existed, the cluster already saw every node's name and roles.
+        var first = h.Provider.ClusterNodesSeen.First();
+        Assert.True(first.IsWhollyKnown);
+        Assert.Equal(5, first.Elements.Count);
+
+        // One worker more and two etcd nodes more: the cluster is updated (its node list), its existing members are not.
+        h.Write(Config(3, cp: 5));
+        var (plan, calls) = await h.ApplyAsync();
+        Assert.Equal(ChangeAction.Update, plan.Changes.Single(c => c.Address.ToString() == "standin_cluster.main").Action);
+        var memberChanges = plan.Changes.Where(c => c.Address.Resource.Type is "standin_cluster_node" or "standin_lb_target" && c.Action != ChangeAction.NoOp)
+            .Select(c => $"{c.Action} {c.Address}").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal([
+            "Create standin_cluster_node.main[\"cp-4\"]", "Create standin_cluster_node.main[\"cp-5\"]", "Create standin_cluster_node.main[\"workers-3\"]",
+            "Create standin_lb_target.api[\"cp-4\"]", "Create standin_lb_target.api[\"cp-5\"]", "Create standin_lb_target.ingress[\"workers-3\"]",
+        ], memberChanges);
+        Assert.DoesNotContain(calls, c => c.StartsWith("update standin_cluster_node", StringComparison.Ordinal));
+        Assert.Equal(["cp-1", "cp-2", "cp-3", "cp-4", "cp-5"], EtcdMembers(h));
+
+        // Nothing changed: nothing planned.
+        var again = await h.PlanAsync();
+        Assert.All(again.Plan!.Changes, c => Assert.Equal(ChangeAction.NoOp, c.Action));
+    }
+
+    [Fact]
+    public async Task FailedJoinIsRecordedUntainted_NextApplyResumesWithoutTouchingTheMachine()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(2));
+        h.Provider.FailJoin["standin_cluster_node:workers-2"] = true;
+        var (_, outcome, _) = await h.TryApplyAsync();
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("workers-2 stopped at \"join\"", outcome.Diagnostics.ToString(), StringComparison.Ordinal);
+        var member = h.Instance("standin_cluster_node.main", "workers-2");
+        Assert.Equal(Provisioner.State.InstanceStatus.Ready, member.Status);
+        Assert.Contains("\"phase\":\"join\"", member.AttributesJson, StringComparison.Ordinal);
+
+        // The next plan resumes the member in place; its machine and its load-balancer registration stay.
+        var p = await h.PlanAsync();
+        Assert.False(p.Diagnostics.HasErrors, p.Diagnostics.ToString());
+        Assert.Equal(ChangeAction.Update, p.Plan!.Changes.Single(c => c.Address.ToString() == "standin_cluster_node.main[\"workers-2\"]").Action);
+        Assert.Equal(ChangeAction.NoOp, p.Plan.Changes.Single(c => c.Address.ToString() == "standin_pool.workers[\"workers-2\"]").Action);
+        Assert.Equal(ChangeAction.NoOp, p.Plan.Changes.Single(c => c.Address.ToString() == "standin_lb_target.ingress[\"workers-2\"]").Action);
+        var (_, calls) = await h.ApplyAsync();
+        Assert.Equal(["update standin_cluster_node:workers-2"], calls);
+        Assert.Contains("\"phase\":\"ready\"", h.Instance("standin_cluster_node.main", "workers-2").AttributesJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FailedCreateOfAMemberTypeWithoutResume_IsTaintedAndReplaced()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(2));
+        h.Provider.FailJoin["standin_lb_target:workers-2"] = true;
+        var (_, outcome, _) = await h.TryApplyAsync();
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(Provisioner.State.InstanceStatus.Tainted, h.Instance("standin_lb_target.ingress", "workers-2").Status);
+        var p = await h.PlanAsync();
+        var change = p.Plan!.Changes.Single(c => c.Address.ToString() == "standin_lb_target.ingress[\"workers-2\"]");
+        Assert.Equal(ChangeAction.DeleteThenCreate, change.Action);
+        Assert.Equal(ActionReason.ReplaceBecauseTainted, change.Reason);
+    }
+
     [Fact]
     public async Task ScalesFiveToTwentyToThreeRespectingPolicy()
     {
@@ -90,8 +170,9 @@ public sealed class PoolEngineTests
         var deleted = plan.Changes.Where(c => c.Address.Resource.ToString() == "standin_pool.workers" && c.Action == ChangeAction.Delete).ToList();
         Assert.Equal(17, deleted.Count);
         Assert.All(deleted, d => Assert.Equal("scale down: quantity 20 -> 3, delete_policy \"oldest\"", d.ReasonText));
-        // Scaling is a pool-level change: the remaining nodes and their members do not change.
-        Assert.DoesNotContain(plan.Changes, c => c.Action == ChangeAction.Update);
+        // Scaling is a pool-level change: the remaining nodes and their members do not change (the cluster's own
+        // node list does).
+        Assert.Equal(["standin_cluster.main"], plan.Changes.Where(c => c.Action == ChangeAction.Update).Select(c => c.Address.ToString()));
         foreach (var n in Enumerable.Range(1, 17))
         {
             Before(calls, $"delete standin_cluster_node:workers-{n}", $"delete standin_lb_target:workers-{n}");
