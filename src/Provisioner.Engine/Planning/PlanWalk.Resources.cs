@@ -309,7 +309,8 @@ internal sealed partial class PlanWalk
         }
         var pdiags = new DiagnosticList();
         AddProviderDiagnostics(pdiags, planned.Diagnostics, res.Config, res.DeclRange);
-        Diagnostics.AddRange(pdiags);
+        // A warning the provider gave both when validating and when planning (HA rules) is shown once.
+        Diagnostics.AddRange(pdiags.Where(d => d.IsError || !diags.Any(v => v.Severity == d.Severity && v.Summary == d.Summary && v.Detail == d.Detail)));
         if (pdiags.HasErrors)
         {
             values.Set(address.Key, HclValue.UnknownOf(type));
