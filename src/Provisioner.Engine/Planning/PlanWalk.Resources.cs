@@ -289,7 +289,7 @@ internal sealed partial class PlanWalk
                 reason = ActionReason.ReplaceBecauseTainted;
             else if (In.Options.ReplaceList.Contains(address))
                 reason = ActionReason.ReplaceByRequest;
-            else if (TriggeredReplace(res, s, ctx))
+            else if (TriggeredReplace(res, s, ctx) || extras is { ReplaceBecauseMachine: true })
                 reason = ActionReason.ReplaceByTriggers;
             else if (replacePaths.Count > 0)
                 reason = ActionReason.ReplaceBecauseCannotUpdate;

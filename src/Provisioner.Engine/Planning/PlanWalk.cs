@@ -88,7 +88,7 @@ internal sealed partial class PlanWalk
             return null;
         if (In.Options.Mode != PlanMode.Destroy)
             Diagnostics.AddRange(await EvaluateChecksAsync().ConfigureAwait(false));
-        var stepOrders = PoolOrdering.Derive(_changes, _poolExpansions, Providers, In.Options.Mode, Diagnostics);
+        var stepOrders = PoolOrdering.Derive(_changes, _poolExpansions, Providers, In.Options.Mode, Diagnostics, _nodeHealth);
         if (Diagnostics.HasErrors)
             return null;
         var changes = ApplyTargets(_changes);

@@ -299,13 +299,112 @@ public sealed class PoolEngineTests
         var p = await h.PlanAsync();
         var text = p.Diagnostics.ToString();
         Assert.Contains("Unsafe etcd membership change", text, StringComparison.Ordinal);
-        Assert.Contains("cp-1, cp-2, cp-3", text, StringComparison.Ordinal);
+        Assert.Contains("It removes the etcd members cp-1, cp-2, cp-3 and adds cp2-4, cp2-5, cp2-6", text, StringComparison.Ordinal);
+        Assert.Contains("2. cp-2 leaves: 2 -> 1 member (cp-3)", text, StringComparison.Ordinal);
+        Assert.Contains("After step 2 only 1 member would remain, fewer than a quorum (2) of the 3 members", text, StringComparison.Ordinal);
         // With the default surge every new member joins before an old one leaves: allowed, and one at a time.
         h.Write(Config(1, cp: 3).Replace("name     = \"cp\"\n", "name     = \"cp2\"\n", StringComparison.Ordinal));
         var (_, calls) = await h.ApplyAsync();
         Before(calls, "create standin_cluster_node:cp2-4", "delete standin_cluster_node:cp-1");
         Before(calls, "delete standin_cluster_node:cp-1", "create standin_cluster_node:cp2-5");
         Before(calls, "delete standin_pool:cp-2", "create standin_pool:cp2-6");
+    }
+
+    [Fact]
+    public async Task ControlPlaneThreeToFiveToThree_PassesBothWays_OneMemberAtATime()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(1, cp: 3));
+        await h.ApplyAsync();
+        h.Write(Config(1, cp: 5));
+        var (_, calls) = await h.ApplyAsync();
+        Before(calls, "create standin_cluster_node:cp-4", "create standin_cluster_node:cp-5");
+        h.Write(Config(1, cp: 3));
+        (_, calls) = await h.ApplyAsync();
+        Before(calls, "delete standin_cluster_node:cp-1", "delete standin_cluster_node:cp-2");
+        Before(calls, "delete standin_cluster_node:cp-2", "delete standin_pool:cp-2");
+        Assert.Equal(1, h.Provider.MaxInFlightEtcd);
+        Assert.Equal(["cp-3", "cp-4", "cp-5"], EtcdMembers(h));
+    }
+
+    [Fact]
+    public async Task FiveToTwoIsRefusedAtTheStepThatLosesQuorum()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(1, cp: 5));
+        await h.ApplyAsync();
+        h.Write(Config(1, cp: 2));
+        var p = await h.PlanAsync();
+        var text = p.Diagnostics.ToString();
+        Assert.Contains("This plan would lose etcd quorum in standin_cluster.main. It removes the etcd members cp-1, cp-2, cp-3, one member at a time in this order:", text, StringComparison.Ordinal);
+        Assert.Contains("1. cp-1 leaves: 5 -> 4 members", text, StringComparison.Ordinal);
+        Assert.Contains("3. cp-3 leaves: 3 -> 2 members (cp-4, cp-5)", text, StringComparison.Ordinal);
+        Assert.Contains("After step 3 only 2 members would remain, fewer than a quorum (3) of the 5 members etcd has now", text, StringComparison.Ordinal);
+        Assert.Contains("Remove at most 2 etcd node(s) per apply", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RollingEtcdWithoutSurgeOneAtATime_IsAllowed_NeverBelowTwoMembers()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(1, cp: 3));
+        await h.ApplyAsync();
+        h.Write(Config(1, cp: 3).Replace("name     = \"cp\"\n", "name     = \"cp2\"\n  rollout {\n max_surge = 0\n max_unavailable = 1\n }\n", StringComparison.Ordinal));
+        var (_, calls) = await h.ApplyAsync();
+        Before(calls, "delete standin_cluster_node:cp-1", "create standin_cluster_node:cp2-4");
+        Before(calls, "create standin_cluster_node:cp2-4", "delete standin_cluster_node:cp-2");
+        var members = 3;
+        foreach (var c in calls.Where(c => c.Contains("standin_cluster_node:cp", StringComparison.Ordinal)))
+        {
+            members += c.StartsWith("create", StringComparison.Ordinal) ? 1 : -1;
+            Assert.InRange(members, 2, 3);
+        }
+        Assert.Equal(["cp2-4", "cp2-5", "cp2-6"], EtcdMembers(h));
+    }
+
+    [Fact]
+    public async Task NotReadyEtcdMembersCountAsUnhealthy()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(1, cp: 3));
+        await h.ApplyAsync();
+        // One NotReady member: scaling 3 -> 2 removes it first, which keeps a healthy quorum.
+        h.Provider.NotReady["cp-2"] = true;
+        h.Write(Config(1, cp: 2));
+        var p = await h.PlanAsync();
+        Assert.False(p.Diagnostics.HasErrors, p.Diagnostics.ToString());
+        Assert.Equal(ChangeAction.Delete, p.Plan!.Changes.Single(c => c.Address.ToString() == "standin_cluster_node.main[\"cp-2\"]").Action);
+        // Two NotReady members: etcd has no quorum to change its membership.
+        h.Provider.NotReady["cp-3"] = true;
+        p = await h.PlanAsync();
+        var text = p.Diagnostics.ToString();
+        Assert.Contains("Only 1 of its 3 etcd members are healthy now (cp-2, cp-3 NotReady or gone), fewer than a quorum (2)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReplacingOneNodeOnRequest_ItsMembersLeaveFirstAndJoinAfter()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(3));
+        await h.ApplyAsync();
+        var target = Provisioner.Engine.Addresses.AddressParser.ParseInstance("standin_pool.workers[\"workers-2\"]").Address!;
+        var (plan, calls) = await h.ApplyAsync(options: new PlanOptions(Replace: [target]));
+        var changed = plan.Changes.Where(c => c.Action != ChangeAction.NoOp).Select(c => $"{c.Action} {c.Address}").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal([
+            "DeleteThenCreate standin_cluster_node.main[\"workers-2\"]",
+            "DeleteThenCreate standin_lb_target.ingress[\"workers-2\"]",
+            "DeleteThenCreate standin_pool.workers[\"workers-2\"]",
+        ], changed);
+        Assert.Equal("its machine workers-2 is replaced: leaves standin_cluster.main before the old machine is destroyed, joins again on the new one",
+            plan.Changes.Single(c => c.Address.ToString() == "standin_cluster_node.main[\"workers-2\"]").ReasonText);
+        Assert.Equal([
+            "delete standin_cluster_node:workers-2",
+            "delete standin_lb_target:workers-2",
+            "delete standin_pool:workers-2",
+            "create standin_pool:workers-2",
+            "create standin_lb_target:workers-2",
+            "create standin_cluster_node:workers-2",
+        ], calls);
     }
 
     [Fact]
