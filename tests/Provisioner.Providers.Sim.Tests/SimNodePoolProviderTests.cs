@@ -66,6 +66,47 @@ public sealed class SimNodePoolProviderTests : IDisposable
         Assert.True(read.NewState.IsNull);
     }
 
+    private async Task<HclValue> CreateNodeAsync(SimProvider p, HclValue config)
+    {
+        var type = SimPoolSchemas.NodePoolResource.Block.ImpliedType();
+        var plan = await p.PlanChangeAsync(new PlanRequest(SimPoolSchemas.NodePool, HclValue.NullOf(type),
+            ObjectChange.ProposedNew(SimPoolSchemas.NodePoolResource.Block, HclValue.NullOf(type), config), config, null), Ct);
+        Assert.Empty(plan.Diagnostics);
+        var applied = await p.ApplyChangeAsync(new ApplyRequest(SimPoolSchemas.NodePool, HclValue.NullOf(type), plan.PlannedState, config, null,
+            "create-" + SimValues.Str(config, "node_name")), Ct);
+        Assert.Empty(applied.Diagnostics);
+        return applied.NewState;
+    }
+
+    [Fact]
+    public async Task KilledMachine_ReadsNotReady_InOneBatch_OthersStayReady()
+    {
+        var p = await ConfiguredAsync();
+        var nodes = new List<HclValue>();
+        for (var n = 1; n <= 5; n++)
+            nodes.Add(await CreateNodeAsync(p, NodeConfig($"workers-{n}")));
+        Assert.All(nodes, v => Assert.True(v.GetAttribute("ready").AsBool()));
+
+        NodeSoftwareKnobs.Kill(p.Cloud!.Directory, nodes[2].GetAttribute("id").AsString());
+        var read = await p.ReadManyAsync([.. nodes.Select(v => new ReadRequest(SimPoolSchemas.NodePool, v, null))], Ct);
+
+        Assert.All(read, r => Assert.Empty(r.Diagnostics));
+        Assert.Equal([true, true, false, true, true], read.Select(r => r.NewState.GetAttribute("ready").AsBool()));
+        // The machine still exists (the cloud lists it): the node is NotReady, not gone.
+        Assert.Equal(nodes[2].GetAttribute("id").AsString(), read[2].NewState.GetAttribute("id").AsString());
+
+        // An update of the dead machine (labels in place) keeps it NotReady.
+        var type = SimPoolSchemas.NodePoolResource.Block.ImpliedType();
+        var relabelled = NodeConfig("workers-3").Attributes.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        relabelled["labels"] = HclValue.MapOf(HclType.String, [new("tier", HclValue.String("app"))]);
+        var config = HclValue.Object(relabelled);
+        var plan = await p.PlanChangeAsync(new PlanRequest(SimPoolSchemas.NodePool, read[2].NewState,
+            ObjectChange.ProposedNew(SimPoolSchemas.NodePoolResource.Block, read[2].NewState, config), config, null), Ct);
+        var updated = await p.ApplyChangeAsync(new ApplyRequest(SimPoolSchemas.NodePool, read[2].NewState, plan.PlannedState, config, null, "relabel"), Ct);
+        Assert.Empty(updated.Diagnostics);
+        Assert.False(updated.NewState.GetAttribute("ready").AsBool());
+    }
+
     [Fact]
     public async Task RejectsUnknownRolesAndSizes()
     {

@@ -28,6 +28,9 @@ internal sealed class ClusterModel
     /// <summary>Clusters whose quorum is lost now (an incident was recorded when it was lost).</summary>
     public HashSet<string> QuorumLost { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>cluster → the load balancer in front of its API endpoint (as last seen by a join or control-plane start).</summary>
+    public Dictionary<string, string> ApiLoadBalancers { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Knob: node name → joins still to fail.</summary>
     public Dictionary<string, int> FailJoins { get; } = new(StringComparer.Ordinal);
 
@@ -40,6 +43,8 @@ internal sealed class ClusterModel
     public void Apply(ClusterRecord r)
     {
         var key = (r.Cluster, r.Node);
+        if (r.LoadBalancer is { } apiLb)
+            ApiLoadBalancers[r.Cluster] = apiLb;
         switch (r.Op)
         {
             case ClusterOps.Runtime:

@@ -15,6 +15,8 @@ namespace Provisioner.Providers.Sim.Cloud;
 /// <param name="Detail">Words for people (incidents).</param>
 /// <param name="Count">Knob: how many joins fail.</param>
 /// <param name="DelayMs">Knob: how long a drain takes.</param>
+/// <param name="LoadBalancer">The load balancer in front of the cluster's API endpoint when the node joined or started
+/// its control plane (join, control plane), if there is one.</param>
 internal sealed record ClusterRecord(
     string Op,
     string Cluster,
@@ -26,4 +28,5 @@ internal sealed record ClusterRecord(
     string? Incident = null,
     string? Detail = null,
     int? Count = null,
-    long? DelayMs = null);
+    long? DelayMs = null,
+    string? LoadBalancer = null);
