@@ -115,4 +115,30 @@ public sealed class SimNodePoolCommandTests : IDisposable
         Assert.Equal(0, doc.RootElement.GetProperty("machines").GetArrayLength());
         Assert.Equal(0, doc.RootElement.GetProperty("load_balancers").GetArrayLength());
     }
+
+    [Fact]
+    public async Task ScaleDown_RemovesTheNodeKilledOutsideProvisioner_NotThePolicysChoice()
+    {
+        Write(5);
+        await Ok("apply", "-auto-approve", "-no-color");
+
+        var kill = await Ok("sim", "kill", "-dir", ".sim", "workers-4");
+        Assert.Contains("(workers-4) killed", kill.Out, StringComparison.Ordinal);
+        // Refresh sees the node NotReady (drift), with the machine still there.
+        var drift = await Ok("plan", "-no-color");
+        Assert.Contains("sim_node_pool.workers[\"workers-4\"] has changed", drift.Out, StringComparison.Ordinal);
+        Assert.Matches(@"~ ready\s+= true -> false", drift.Out);
+        Assert.DoesNotContain("will be destroyed", drift.Out, StringComparison.Ordinal);
+
+        // 5 -> 4: delete_policy "oldest" would take workers-1; the NotReady node goes first.
+        Write(4);
+        var plan = await Ok("plan", "-no-color");
+        Assert.Contains("sim_node_pool.workers[\"workers-4\"] will be destroyed", plan.Out, StringComparison.Ordinal);
+        Assert.Contains("# (scale down: quantity 5 -> 4, NotReady nodes go first)", plan.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("sim_node_pool.workers[\"workers-1\"] will be destroyed", plan.Out, StringComparison.Ordinal);
+        await Ok("apply", "-auto-approve", "-no-color");
+        var (machines, targets) = await Inventory();
+        Assert.DoesNotContain("workers-4", machines);
+        Assert.Equal(["workers-1", "workers-2", "workers-3", "workers-5"], targets);
+    }
 }
