@@ -30,6 +30,7 @@ public sealed partial class SimProvider
                             diags.Add(ProviderDiagnostic.Error("Invalid role", $"Roles are etcd, controlplane and worker, not {(r.IsNull ? "null" : $"\"{r.AsString()}\"")}.", AttributePath.Attr("roles")));
                     }
                 }
+                ValidateFailures(config, diags);
                 break;
             case SimPoolSchemas.LoadBalancer:
                 RequireName(config, diags);
@@ -78,6 +79,8 @@ public sealed partial class SimProvider
                 var r = id is null
                     ? await CallAsync(c => cloud.CreateMachineAsync(token, spec, c), ct).ConfigureAwait(false)
                     : await CallAsync(c => cloud.UpdateMachineAsync(id, token, spec, c), ct).ConfigureAwait(false);
+                if (r.Error is null)
+                    ArmFailures(prior, planned, spec.Name, r.Value!.Id, ct);
                 // A machine created now is alive (ids are never reused); an updated one may have died.
                 return r.Error is null
                     ? new ApplyResult(NodeValue(planned, r.Value!, id is null || !IsDead(r.Value!.Id, ct)), null, [])

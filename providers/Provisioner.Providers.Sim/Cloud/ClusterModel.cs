@@ -37,6 +37,9 @@ internal sealed class ClusterModel
     /// <summary>Knob: node name → how long a drain takes.</summary>
     public Dictionary<string, TimeSpan> SlowDrains { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Knob: (node, knob op) → the key of the configuration that last set it (null: set through the API).</summary>
+    public Dictionary<(string Node, string Op), string?> KnobKeys { get; } = [];
+
     /// <summary>Machines that died (NotReady, unreachable) while the cloud still lists them.</summary>
     public HashSet<string> Dead { get; } = new(StringComparer.Ordinal);
 
@@ -104,9 +107,11 @@ internal sealed class ClusterModel
                 break;
             case ClusterOps.KnobFailJoin:
                 FailJoins[r.Node] = r.Count ?? 0;
+                KnobKeys[(r.Node, r.Op)] = r.Key;
                 break;
             case ClusterOps.KnobSlowDrain:
                 SlowDrains[r.Node] = TimeSpan.FromMilliseconds(r.DelayMs ?? 0);
+                KnobKeys[(r.Node, r.Op)] = r.Key;
                 break;
             case ClusterOps.Kill:
                 Dead.Add(r.Machine ?? "");
