@@ -191,6 +191,13 @@ internal sealed class ClusterSimulation
                 .Select(n => new ClusterJoinedNode(n.Key.Cluster, n.Key.Node, n.Value.Machine, n.Value.Roles, n.Value.Version,
                     n.Value.ControlPlane, n.Value.Cordoned, n.Value.Drained, s.Alive(n.Value.Machine), n.Value.At))
                 .OrderBy(n => n.Cluster, StringComparer.Ordinal).ThenBy(n => n.Node, StringComparer.Ordinal)],
-            [.. s.Model.Incidents]));
+            [.. s.Model.Incidents])
+        {
+            DeadMachines = [.. s.Model.Dead.Where(s.Machines.Machines.ContainsKey).Order(StringComparer.Ordinal)],
+            Knobs = [.. s.Model.FailJoins.Keys.Union(s.Model.SlowDrains.Keys)
+                .Select(n => new ClusterNodeKnobs(n, s.Model.FailJoins.GetValueOrDefault(n), (long)s.Model.SlowDrains.GetValueOrDefault(n).TotalMilliseconds))
+                .Where(k => k.FailJoinsLeft > 0 || k.SlowDrainMs > 0)
+                .OrderBy(k => k.Node, StringComparer.Ordinal)],
+        });
     }
 }

@@ -301,6 +301,7 @@ public sealed class NodeSoftwareTests : IDisposable
         var d = Driver();
         var n = await MachineAsync("w-1", "worker");
         NodeSoftwareKnobs.FailJoins(_dir.Path, "w-1", 2);
+        Assert.Equal([new ClusterNodeKnobs("w-1", 2, 0)], Snapshot().Knobs);
 
         var first = await d.JoinAsync(Main, n, Ct);
         var second = await d.JoinAsync(Main, n, Ct);
@@ -311,6 +312,7 @@ public sealed class NodeSoftwareTests : IDisposable
         Assert.False(second.Succeeded);
         Ok(third);
         Assert.Single(Snapshot().JoinedNodes);
+        Assert.Empty(Snapshot().Knobs);
     }
 
     [Fact]
@@ -332,6 +334,7 @@ public sealed class NodeSoftwareTests : IDisposable
         Assert.False(status.Ready);
         Assert.False((await d.ProbeAsync(Main, a, Ct)).Step.Succeeded);
         var s = Snapshot();
+        Assert.Equal([a.Id], s.DeadMachines);
         Assert.False(s.JoinedNodes.Single(n => n.Node == "cp-1").Ready);
         Assert.False(s.EtcdMembers.Single(m => m.Node == "cp-1").Healthy);
         // 1 healthy of 2 members: below the quorum of 2.
