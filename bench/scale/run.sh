@@ -11,6 +11,7 @@
 # usage: bench/scale/run.sh [--runs R] [--timeout SEC] [--no-latency] [--latency-only] [N...]
 #        bench/scale/run.sh --cluster [--runs R] [--timeout SEC] [N...]
 #   N               machine counts; default "1000 10000 100000" (--cluster: worker counts, default "1000 10000")
+#   --no-build      reuse the CLI already built in out/cli (after a build of the same commit)
 #   --cluster       the cluster scenario; its rows go to out/cluster.tsv (the engine rows in out/results.tsv are
 #                   kept), and the report prints both
 #   --runs R        run each command R times (an apply from an empty state and inventory each time) and keep the
@@ -27,7 +28,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 out="$here/out"
-timeout_s=900; latency=1; sizes=(); runs=1; cluster=0
+timeout_s=900; latency=1; sizes=(); runs=1; cluster=0; build=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --timeout) timeout_s="$2"; shift 2 ;;
@@ -35,7 +36,8 @@ while [ $# -gt 0 ]; do
     --no-latency) latency=0; shift ;;
     --latency-only) latency=2; shift ;;
     --cluster) cluster=1; shift ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    --no-build) build=0; shift ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     -*) echo "unknown option: $1" >&2; exit 2 ;;
     *) sizes+=("$1"); shift ;;
   esac
@@ -52,10 +54,13 @@ command -v node >/dev/null || { echo "node is required (generator, report)" >&2;
 [ -x /usr/bin/time ] || { echo "GNU time is required: apt-get install time" >&2; exit 1; }
 mkdir -p "$out"
 
+if [ "$build" = 1 ]; then
 echo "== building the CLI (Release) into bench/scale/out/cli"
 dotnet build "$root/src/Provisioner.Cli/Provisioner.Cli.csproj" -c Release -o "$out/cli" -nologo -v:q -clp:ErrorsOnly >"$out/build.log" 2>&1 \
   || { cat "$out/build.log" >&2; exit 1; }
+fi
 dll="$out/cli/provisioner.dll"
+[ -f "$dll" ] || { echo "no CLI in $out/cli: run without --no-build" >&2; exit 1; }
 results="$out/results.tsv"
 [ "$cluster" = 1 ] && results="$out/cluster.tsv"
 {
