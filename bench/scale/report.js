@@ -16,7 +16,8 @@ function load(file) {
     if (line.startsWith('#')) { meta[f[0].slice(1)] = f[1]; continue; }
     rows.push({
       n: f[0], name: f[1], wall: parseFloat(f[2]), rss: parseInt(f[3], 10), status: f[4], cpu: parseFloat(f[5] || 'NaN'),
-      checks: f.length > 6 ? { machines: f[6], joined: f[7], etcd: f[8], incidents: f[9] } : null,
+      load: f[6] || '',
+      checks: f.length > 7 ? { machines: f[7], joined: f[8], etcd: f[9], incidents: f[10] } : null,
     });
   }
   return { meta, rows };
@@ -109,14 +110,15 @@ function cluster({ meta, rows }) {
   out.push(`Cluster scenario (issue 5): 3 control-plane + N workers, LB, cluster; commit ${meta.commit}, ${meta.date}`);
   out.push(`Machine: ${meta.cpu}, ${meta.mem}, .NET SDK ${meta.dotnet}, load average at start ${meta.load}`);
   out.push('');
-  out.push('Each cell: wall time (cpu = user + system seconds, all threads). Apply: latency 0 (engine and simulation overhead only).');
+  out.push('Each cell: wall time (cpu = user + system seconds, all threads; load = 1-minute load average when the command started).');
+  out.push('Apply: sim latency 0, so the figures are the engine\'s and the simulation\'s own cost.');
   out.push('');
   out.push(`| N workers | ${ops.map(o => o[1]).join(' | ')} | peak RSS (max) |`);
   out.push(`|---:|${ops.map(() => '---:').join('|')}|---:|`);
   for (const n of sizes) {
     const rs = ops.map(o => get(n, o[0]));
     const peak = Math.max(0, ...rs.filter(Boolean).map(r => r.rss));
-    out.push(`| ${n.toLocaleString('en-US')} | ${rs.map(fmt).join(' | ')} | ${mib(peak)} |`);
+    out.push(`| ${n.toLocaleString('en-US')} | ${rs.map(r => fmt(r) + (r && r.load ? ` load ${r.load}` : '')).join(' | ')} | ${mib(peak)} |`);
   }
   out.push('');
   out.push('Correctness checks from `provisioner sim inventory -json` after each step: machines / joined nodes / etcd members / incidents (expected in brackets).');

@@ -22,8 +22,9 @@
 # Figures: wall time (the targets) and CPU time (user + system, all threads; steadier on a shared machine).
 # Needs: dotnet (SDK from global.json), node (the generator and the report), GNU time (/usr/bin/time; on Debian
 # `apt-get install time`). Writes into bench/scale/out/ (ignored by git): n<N>/ (generated configuration, state and
-# sim inventory), latency/, results.tsv, report.md. Output of the CLI goes to out/*.log, not the terminal: the
-# figures include rendering the plan, not the terminal's speed.
+# sim inventory), latency/, results.tsv, report.md; with --cluster: cluster<N>/ (and cluster<N>.applied/, the
+# state and inventory after the apply, restored before each scale-down run), cluster.tsv, cluster-*.log. Output
+# of the CLI goes to out/*.log, not the terminal: the figures include rendering the plan, not the terminal's speed.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -37,7 +38,7 @@ while [ $# -gt 0 ]; do
     --latency-only) latency=2; shift ;;
     --cluster) cluster=1; shift ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     -*) echo "unknown option: $1" >&2; exit 2 ;;
     *) sizes+=("$1"); shift ;;
   esac
@@ -75,28 +76,31 @@ results="$out/results.tsv"
 } > "$results"
 
 # measure N NAME EXPECTED_RC ARGS...: runs one CLI process $runs times (before each run, the function named by
-# $reset, if set, restores the starting point); appends "N NAME wall_s peak_kib status cpu_s" (fastest run) to
-# results.tsv, followed by the fields the function named by $post prints (if set), run after the last run.
-reset=""; post=""
+# $reset, if set, restores the starting point); appends "N NAME wall_s peak_kib status cpu_s load" (fastest run;
+# load = the 1-minute load average when that run started) to results.tsv, followed by the fields the function
+# named by $post prints (if set), run after the last run.
+reset=""; post=""; logprefix=""
+[ "$cluster" = 1 ] && logprefix="cluster-"
 clean() { rm -rf "$dir/.sim" "$dir"/provisioner.state.json*; }  # the apply's starting point: no state, empty cloud
 measure() {
   local n="$1" name="$2" want="$3"; shift 3
-  local log="$out/n$n-$name.log" tf="$out/time.txt" r best_wall="" best_cpu="" max_rss=0 status=ok
+  local log="$out/${logprefix}n$n-$name.log" tf="$out/time.txt" r best_wall="" best_cpu="" best_load="" max_rss=0 status=ok
   for ((r = 1; r <= runs; r++)); do
     [ -n "$reset" ] && "$reset"
-    local rc=0 wall rss usr sys cpu
+    local rc=0 wall rss usr sys cpu load
+    load=$(cut -d' ' -f1 /proc/loadavg)
     /usr/bin/time -f '%e %M %U %S' -o "$tf" timeout "$timeout_s" dotnet "$dll" "$@" >"$log" 2>&1 || rc=$?
     read -r wall rss usr sys < <(tail -1 "$tf")
     cpu=$(awk -v u="$usr" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
     if [ "$rc" = 124 ]; then status="timeout"; elif [ "$rc" != "$want" ]; then status="exit$rc"; fi
     [ "$rss" -gt "$max_rss" ] && max_rss=$rss
-    if [ -z "$best_wall" ] || awk -v a="$wall" -v b="$best_wall" 'BEGIN { exit !(a < b) }'; then best_wall=$wall; best_cpu=$cpu; fi
+    if [ -z "$best_wall" ] || awk -v a="$wall" -v b="$best_wall" 'BEGIN { exit !(a < b) }'; then best_wall=$wall; best_cpu=$cpu; best_load=$load; fi
     [ "$status" != ok ] && break
   done
   local extra=""
   [ -n "$post" ] && extra=$("$post")
-  printf '%s\t%s\t%s\t%s\t%s\t%s%s\n' "$n" "$name" "$best_wall" "$max_rss" "$status" "$best_cpu" "$extra" >> "$results"
-  printf '   %-16s %8.2f s wall %8.2f s cpu %6d MiB  %s%s\n' "$name" "$best_wall" "$best_cpu" "$((max_rss / 1024))" "$status" "$(echo "$extra" | tr '\t' ' ')"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s%s\n' "$n" "$name" "$best_wall" "$max_rss" "$status" "$best_cpu" "$best_load" "$extra" >> "$results"
+  printf '   %-16s %8.2f s wall %8.2f s cpu %6d MiB  load %5s  %s%s\n' "$name" "$best_wall" "$best_cpu" "$((max_rss / 1024))" "$best_load" "$status" "$(echo "$extra" | tr '\t' ' ')"
   if [ "$status" != ok ]; then tail -5 "$log" | sed 's/^/     | /'; return 1; fi
 }
 
@@ -122,7 +126,8 @@ if [ "$cluster" = 1 ]; then
     echo "== cluster: 3 control-plane + $n workers, LB, cluster; scale-down to $down workers ($dir)"
     measure "$n" plan-empty 2 -chdir="$dir" plan -detailed-exitcode || continue
     reset=clean; post=inventory
-    measure "$n" apply 0 -chdir="$dir" apply -auto-approve || { reset=""; post=""; continue; }
+    measure "$n" apply 0 -chdir="$dir" apply -auto-approve || { reset=""; post=""; logprefix=""
+[ "$cluster" = 1 ] && logprefix="cluster-"; continue; }
     reset=""
     measure "$n" noop 0 -chdir="$dir" plan -detailed-exitcode || true
     snapshot
