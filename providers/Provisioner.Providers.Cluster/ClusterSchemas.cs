@@ -100,6 +100,8 @@ internal static class ClusterSchemas
             EtcdQuorum = true,
             // The cluster sees each node's name and roles (HA warnings, etcd_members); its members see neither.
             ParentNodeAttributes = ["roles"],
+            ParentAttributes = ["id", "name", "api_endpoint", "kubernetes_version", "template", "ca_certificate", "ssh", "upgrade_strategy"],
+            NodeAttributes = ["id", "bootstrap", "address", "internal_address", "roles", "host_key"],
             NodeDerivedAttributes = ["etcd_members"],
             // A join that stops at a step is recorded with its phase and resumed by the next apply.
             ResumeFailedCreate = true,

@@ -89,7 +89,7 @@ internal static class SimPoolSchemas
         }))
     {
         Description = "A simulated L4 TCP load balancer.",
-        Members = new MemberSchema(LoadBalancerTarget, "targets", 0),
+        Members = new MemberSchema(LoadBalancerTarget, "targets", 0) { ParentAttributes = ["id"], NodeAttributes = ["id"] },
     };
 
     public static ResourceSchema LoadBalancerTargetResource { get; } = new(LoadBalancerTarget, new BlockSchema(Attrs(

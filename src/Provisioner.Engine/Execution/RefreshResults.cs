@@ -28,6 +28,13 @@ internal static class RefreshResults
             state.Set(change.Address, change.Deposed, change.Provider, ExecutorRun.EachOf(change.Address), value, refreshed.Value.Private,
                 existing.Status, existing.Generation, existing.Dependencies.ToList(), existing.CreateBeforeDestroy);
         }
+        foreach (var (address, (provider, value)) in walk.NarrowedObjects)
+        {
+            // A member object recorded with a whole parent (secrets included) or its node's health: recorded as its
+            // views now show it (decision 0006, MemberSchema.ParentAttributes), so the state sheds the copies.
+            if (state.Find(address, null) is { } existing)
+                state.Set(address, null, provider, ExecutorRun.EachOf(address), value, existing.Private, existing.Status, existing.Generation, existing.Dependencies.ToList(), existing.CreateBeforeDestroy);
+        }
         if (plan.Mode == PlanMode.Destroy)
         {
             // As in Terraform, a full destroy leaves nothing recorded: data sources are forgotten too.

@@ -249,9 +249,12 @@ internal sealed partial class PlanWalk
             priorInstances.TryGetValue(key, out var inst);
             var poolValues = s.Resources.Values.FirstOrDefault(r => r.Kind == ExpansionKind.Pool && r.Instances.ContainsKey(key));
             var machineReplaced = _replacedNodes.Contains(nodeName);
+            var prior = inst is null ? null : MemberPrior(addressText, inst, type, memberSchema, refreshed, address.Instance(key), provider.StateName, ms, poolValues?.Pool?.Schema.ReadyAttribute);
             await PlanInstanceAsync(v, s, synthetic, provider, memberSchema, address.Instance(key), null, inst, refreshed, deps, values, new InstanceExtras
             {
                 Member = new MemberSite(res, ms, nodeName, poolValues, node),
+                HasPrior = true,
+                Prior = prior,
                 ReplaceBecauseMachine = machineReplaced,
                 ReasonText = a => a switch
                 {
@@ -267,7 +270,7 @@ internal sealed partial class PlanWalk
             if (key.Kind == InstanceKeyKind.String && seen.Contains(key.Text!))
                 continue;
             var instAddress = address.Instance(key);
-            var before = PriorValue(addressText, inst, type, memberSchema, refreshed, instAddress, provider.StateName);
+            var before = MemberPrior(addressText, inst, type, memberSchema, refreshed, instAddress, provider.StateName, ms, null);
             if (before is null)
                 continue;
             AddChange(new ResourceInstanceChange(instAddress, provider.StateName, ChangeAction.Delete, before, HclValue.NullOf(type), [], ActionReason.DeleteBecauseEachKey, deps)
@@ -277,6 +280,27 @@ internal sealed partial class PlanWalk
         }
         s.ResourceChanged(synthetic.Address);
     }
+
+    /// <summary>
+    /// A member's prior object (refreshed) as the member views show it now (<see cref="MemberViews.RecordedForMembers"/>):
+    /// an object recorded with a whole parent or a node's health plans no change for them, and is recorded reduced on
+    /// the next apply (<see cref="NarrowedObjects"/>).
+    /// </summary>
+    private HclValue? MemberPrior(string resourceAddress, InstanceState inst, HclType type, ResourceSchema schema, Dictionary<string, Sdk.Protocol.ReadResult>? refreshed,
+        ResourceInstanceAddress address, string provider, MemberSchema ms, string? readyAttribute)
+    {
+        var value = PriorValue(resourceAddress, inst, type, schema, refreshed, address, provider);
+        if (value is null)
+            return null;
+        var narrowed = MemberViews.RecordedForMembers(value, ms, readyAttribute);
+        if (ReferenceEquals(narrowed, value) || narrowed.RawEquals(value))
+            return value;
+        NarrowedObjects[address] = (provider, narrowed);
+        return narrowed;
+    }
+
+    /// <summary>Member objects recorded with more than their views now hold (a whole parent, a node's health), reduced: written into state on apply.</summary>
+    public Dictionary<ResourceInstanceAddress, (string Provider, HclValue Value)> NarrowedObjects { get; } = [];
 
     private static long? LongAttr(HclValue? obj, string name)
     {

@@ -376,19 +376,57 @@ internal sealed partial class PlanWalk
             if (!value.Type.HasAttribute(name))
                 continue;
             var sensitive = a.Sensitive;
+            IReadOnlyList<(HclPath? Path, HclMarks Marks)>? paths = null;
             if (!sensitive && source is not null && source.IsKnown && !source.IsNull && source.Type.HasAttribute(name))
             {
                 var sv = source.GetAttribute(name);
-                sensitive = sv.ContainsMarks() && sv.UnmarkDeep().Marks.Contains(HclMarks.Sensitive);
+                if (sv.IsSensitive)
+                    sensitive = true;
+                else if (sv.ContainsMarks() && sv.UnmarkDeep().Marks.Contains(HclMarks.Sensitive))
+                {
+                    // Sensitive parts of the configuration stay marked where they are in the new value (as Terraform
+                    // re-marks planned values by path): a template object with a sensitive password is not all secret.
+                    paths = sv.UnmarkDeepWithPaths().PathMarks.Where(p => p.Marks.Contains(HclMarks.Sensitive) && p.Path is { Steps.Count: > 0 })
+                        .Select(p => (p.Path, HclMarks.SensitiveOnly)).ToList();
+                    sensitive = paths.Count == 0;
+                }
             }
-            if (!sensitive)
+            if (!sensitive && paths is null)
                 continue;
             attrs ??= value.Attributes.ToList();
             var i = attrs.FindIndex(kv => kv.Key == name);
-            attrs[i] = new(name, attrs[i].Value.Mark(HclMarks.Sensitive));
+            attrs[i] = new(name, sensitive ? attrs[i].Value.Mark(HclMarks.Sensitive) : attrs[i].Value.MarkWithPaths(paths!));
+        }
+        // Sensitive attributes of nested blocks (a registry password in a private_registry block) are marked where
+        // they are (sets of blocks excepted: a set's elements cannot carry marks of their own).
+        foreach (var (name, nb) in schema.Blocks)
+        {
+            if (nb.Nesting == BlockNesting.Set || !value.Type.HasAttribute(name) || !HasSensitive(nb.Block))
+                continue;
+            var v = value.GetAttribute(name);
+            if (!v.IsKnown || v.IsNull)
+                continue;
+            var (plain, marks) = v.Unmark();
+            HclValue marked;
+            if (nb.Nesting == BlockNesting.List && plain.Type.IsList)
+                marked = HclValue.ListOf(plain.Type.ElementType, plain.Elements.Select(e => Remark(e, nb.Block, null)).ToList());
+            else if (nb.Nesting == BlockNesting.List && plain.Type.IsTuple)
+                marked = HclValue.Tuple(plain.Elements.Select(e => Remark(e, nb.Block, null)).ToList());
+            else if (nb.Nesting == BlockNesting.Map && plain.Type.IsMap)
+                marked = HclValue.MapOf(plain.Type.ElementType, plain.Attributes.Select(kv => new KeyValuePair<string, HclValue>(kv.Key, Remark(kv.Value, nb.Block, null))).ToList());
+            else if (plain.Type.IsObject && nb.Nesting != BlockNesting.List && nb.Nesting != BlockNesting.Map)
+                marked = Remark(plain, nb.Block, null);
+            else
+                continue;
+            attrs ??= value.Attributes.ToList();
+            var i = attrs.FindIndex(kv => kv.Key == name);
+            attrs[i] = new(name, marks.IsEmpty ? marked : marked.WithMarks(marks));
         }
         return attrs is null ? value : HclValue.Object(attrs);
     }
+
+    private static bool HasSensitive(BlockSchema block) =>
+        block.Attributes.Values.Any(a => a.Sensitive) || block.Blocks.Values.Any(b => HasSensitive(b.Block));
 
     /// <summary>Applies <c>ignore_changes</c>: the ignored top-level arguments keep their prior values.</summary>
     private static HclValue IgnoreChanges(ResourceLifecycle lifecycle, BlockSchema schema, HclValue config, HclValue prior)

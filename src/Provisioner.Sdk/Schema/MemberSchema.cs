@@ -9,7 +9,9 @@ namespace Provisioner.Sdk.Schema;
 /// <para>
 /// Each member instance's configuration object is <c>{ parent = &lt;T.x's object&gt;, node = &lt;the node object&gt; }</c>,
 /// where the parent object has its <see cref="NodesAttribute"/> and its <see cref="NodeDerivedAttributes"/> set to
-/// null (so member objects stay small with thousands of nodes, and adding a node changes no existing member); the
+/// null (so member objects stay small with thousands of nodes, and adding a node changes no existing member), holds
+/// only the <see cref="ParentAttributes"/> when they are declared, and never a sensitive value; the node object holds
+/// <c>name</c> and the <see cref="NodeAttributes"/> (not the node's health, unless declared); the
 /// member type is an ordinary resource type of the same provider whose schema has the attributes <c>parent</c> and
 /// <c>node</c> (dynamic) plus what the provider computes.
 /// </para>
@@ -71,4 +73,23 @@ public sealed record MemberSchema(string MemberType, string NodesAttribute, int 
     /// create is tainted and replaced, as for any resource.
     /// </summary>
     public bool ResumeFailedCreate { get; init; }
+
+    /// <summary>
+    /// The attributes of the parent copied into each member's <c>parent</c> object (e.g. <c>["id"]</c> for a load
+    /// balancer target); every other attribute is absent. Null (the default): every attribute except the
+    /// <see cref="NodesAttribute"/> and the <see cref="NodeDerivedAttributes"/> (which are null). Declare what the
+    /// member's provider reads: the parent object is copied into every member, so with thousands of nodes it is most of
+    /// the state. Whatever the list, values of the parent marked sensitive (a kubeconfig, a registry password inside a
+    /// template object) are null in the member's view: secrets are never copied into members.
+    /// </summary>
+    public IReadOnlyList<string>? ParentAttributes { get; init; }
+
+    /// <summary>
+    /// The attributes of the node object copied into each member's <c>node</c> object besides <c>name</c> (e.g.
+    /// <c>["id"]</c>; <c>roles</c> is kept too when <see cref="SerialGroups"/> or <see cref="EtcdQuorum"/> are declared);
+    /// every other attribute is absent. Null (the default): the node object as its pool shows it,
+    /// without the pool's <see cref="NodePoolSchema.ReadyAttribute"/>. A node's health is refresh-volatile: a machine
+    /// turning NotReady is drift of its pool node (replaced or removed first there), never an update of its members.
+    /// </summary>
+    public IReadOnlyList<string>? NodeAttributes { get; init; }
 }

@@ -9,7 +9,8 @@ namespace Provisioner.Engine.Planning.Pools;
 /// <summary>
 /// Where a member instance's configuration comes from: <c>{ parent = &lt;the parent's object&gt;, node = &lt;the node
 /// object&gt; }</c>, both read from the current values (so at apply time the node's id and address are known); the
-/// parent as <see cref="MemberViews.ParentForMembers"/> shows it (without its node list).
+/// parent as <see cref="MemberViews.ParentForMembers"/> shows it (without its node list, only the attributes the member
+/// type reads, no sensitive value), the node as <see cref="MemberViews.NodeForMembers"/> does (without its health).
 /// </summary>
 /// <param name="Parent">The resource that has the members (<c>sim_load_balancer.api</c>).</param>
 /// <param name="Members">Its member declaration.</param>
@@ -26,7 +27,7 @@ internal sealed record MemberSite(Resource Parent, MemberSchema Members, string 
         var node = PlannedNode;
         if (PoolValues?.Pool is { } shape && PoolValues.Instances.TryGetValue(InstanceKey.String(NodeKey), out var inst))
             node = shape.NodeObject(NodeKey, inst);
-        // Marks stay: a sensitive attribute of the parent (a kubeconfig) keeps the member's parent sensitive.
+        node = MemberViews.NodeForMembers(node, Members, PoolValues?.Pool?.Schema.ReadyAttribute);
         return HclValue.Object(("parent", parent), ("node", node));
     }
 }
