@@ -102,6 +102,20 @@ internal sealed class ExecutorRun
         _ => "",
     };
 
+    /// <summary>
+    /// The changes in the order their ready steps start (the walker starts ready steps in graph insertion order):
+    /// resources in plan order, each one's instances in <see cref="NaturalKeyComparer"/> order, so a pool's machines
+    /// are created workers-1, workers-2, ..., workers-10 (not workers-1, workers-10, workers-100, ...) and the first
+    /// batches of a serial chain are not left waiting for machines started late. A stable sort: O(n log n) once.
+    /// </summary>
+    internal static IEnumerable<ResourceInstanceChange> StartOrder(IReadOnlyList<ResourceInstanceChange> changes)
+    {
+        var resourceOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in changes)
+            resourceOrder.TryAdd(c.Address.Resource.ToString(), resourceOrder.Count);
+        return changes.OrderBy(c => resourceOrder[c.Address.Resource.ToString()]).ThenBy(c => c.Address.Key, NaturalKeyComparer.Instance);
+    }
+
     private DependencyGraph<ApplyStep> BuildGraph()
     {
         var g = new DependencyGraph<ApplyStep>(ReferenceEqualityComparer.Instance);
@@ -116,7 +130,7 @@ internal sealed class ExecutorRun
             l.Add(s);
             g.Add(s);
         }
-        foreach (var c in _plan.Changes)
+        foreach (var c in StartOrder(_plan.Changes))
         {
             ApplyStep? create = null, delete = null;
             switch (c.Action)

@@ -48,6 +48,18 @@ public sealed class PoolEngineTests
         h.State!.Resources.Where(r => r.Address == "standin_pool." + pool).SelectMany(r => r.Instances).Count();
 
     [Fact]
+    public async Task MachinesAreCreatedInNodeNumberOrder_NotStringKeyOrder()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(12, cp: 1));
+        var (_, calls) = await h.ApplyAsync(parallelism: 1);
+        var machines = calls.Where(c => c.StartsWith("create standin_pool:workers-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Enumerable.Range(1, 12).Select(n => $"create standin_pool:workers-{n}"), machines);
+        var joins = calls.Where(c => c.StartsWith("create standin_cluster_node:workers-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Enumerable.Range(1, 12).Select(n => $"create standin_cluster_node:workers-{n}"), joins);
+    }
+
+    [Fact]
     public async Task CreatesPoolOfFiveWithNodesMembersAfterMachines()
     {
         using var h = new PoolHarness();
