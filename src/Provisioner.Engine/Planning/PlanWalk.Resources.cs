@@ -384,11 +384,17 @@ internal sealed partial class PlanWalk
                     sensitive = true;
                 else if (sv.ContainsMarks() && sv.UnmarkDeep().Marks.Contains(HclMarks.Sensitive))
                 {
-                    // Sensitive parts of the configuration stay marked where they are in the new value (as Terraform
-                    // re-marks planned values by path): a template object with a sensitive password is not all secret.
-                    paths = sv.UnmarkDeepWithPaths().PathMarks.Where(p => p.Marks.Contains(HclMarks.Sensitive) && p.Path is { Steps.Count: > 0 })
-                        .Select(p => (p.Path, HclMarks.SensitiveOnly)).ToList();
+                    // A dynamic attribute (another resource's whole object, e.g. a cluster's template) keeps the
+                    // sensitive parts of the configuration marked where they are (as Terraform re-marks planned
+                    // values by path): a template with a registry password is not all secret, and members see the
+                    // rest of it. Other attributes are marked whole, as before.
+                    paths = a.Type.IsDynamic
+                        ? sv.UnmarkDeepWithPaths().PathMarks.Where(p => p.Marks.Contains(HclMarks.Sensitive) && p.Path is { Steps.Count: > 0 })
+                            .Select(p => (p.Path, HclMarks.SensitiveOnly)).ToList()
+                        : [];
                     sensitive = paths.Count == 0;
+                    if (sensitive)
+                        paths = null;
                 }
             }
             if (!sensitive && paths is null)
