@@ -150,10 +150,10 @@ internal static class PoolOrdering
     private static void Chain(List<ResourceInstanceChange> list, MemberSchema ms, ResourceInstanceChange? parent, Dictionary<string, int> sequence, List<StepOrder> orders)
     {
         var steps = new List<Step>();
+        // Members each group has after the plan: what a percentage batch size is a percentage of.
+        var members = new int[ms.SerialGroups.Count];
         foreach (var c in list)
         {
-            if (c.Action == ChangeAction.NoOp || c.Action == ChangeAction.Read || c.Action == ChangeAction.Forget)
-                continue;
             var node = NodeOf(c);
             var group = -1;
             for (var g = 0; g < ms.SerialGroups.Count; g++)
@@ -164,7 +164,11 @@ internal static class PoolOrdering
                     break;
                 }
             }
-            if (group < 0)
+            if (group < 0 || c.Action == ChangeAction.Read || c.Action == ChangeAction.Forget)
+                continue;
+            if (c.Action != ChangeAction.Delete)
+                members[group]++;
+            if (c.Action == ChangeAction.NoOp)
                 continue;
             var key = c.Address.Key.Text!;
             var seq = sequence.GetValueOrDefault(key);
@@ -189,7 +193,7 @@ internal static class PoolOrdering
         while (i < steps.Count)
         {
             var group = ms.SerialGroups[steps[i].Group];
-            var size = BatchSize(group, parentValue);
+            var size = BatchSize(group, parentValue, members[steps[i].Group]);
             var batch = new List<Step>();
             var start = steps[i].Group;
             while (i < steps.Count && batch.Count < size && steps[i].Group == start)
@@ -209,7 +213,10 @@ internal static class PoolOrdering
         }
     }
 
-    private static int BatchSize(MemberSerialGroup group, HclValue parent)
+    /// <summary>The group's batch size: the parent's <see cref="MemberSerialGroup.BatchSizeAttribute"/> when it holds a
+    /// count (a number or a string such as <c>"3"</c>) or a percentage of the group's <paramref name="members"/>
+    /// (<c>"10%"</c>, rounded down, at least 1); otherwise <see cref="MemberSerialGroup.BatchSize"/>.</summary>
+    private static int BatchSize(MemberSerialGroup group, HclValue parent, int members)
     {
         if (group.BatchSizeAttribute is { } path)
         {
@@ -225,6 +232,18 @@ internal static class PoolOrdering
             }
             if (v.IsKnown && !v.IsNull && v.Type.IsNumber && v.AsNumber().TryToLong(out var n) && n >= 1)
                 return (int)Math.Min(n, int.MaxValue);
+            if (v.IsKnown && !v.IsNull && v.Type.IsString && v.AsString().Trim() is { Length: > 0 } text)
+            {
+                if (text[^1] == '%')
+                {
+                    if (double.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) && percent > 0)
+                        return (int)Math.Clamp(Math.Floor(members * percent / 100), 1, int.MaxValue);
+                }
+                else if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1)
+                {
+                    return (int)Math.Min(count, int.MaxValue);
+                }
+            }
         }
         return Math.Max(1, group.BatchSize);
     }
