@@ -3,16 +3,16 @@ using Provisioner.State.Backends;
 namespace Provisioner.State.Etcd;
 
 /// <summary>
-/// Appends journal records as etcd keys. <see cref="Write"/> only queues; <see cref="Flush"/> puts every queued record
-/// in one transaction (group commit: concurrent flushers share it) and returns once etcd acknowledged it, which it does
-/// after committing to its raft log (fsynced).
+/// Appends journal records to etcd. <see cref="Write"/> only queues; <see cref="Flush"/> puts every queued record in
+/// one transaction (group commit: concurrent flushers share it) and returns once etcd acknowledged it, which it does
+/// after committing to its raft log (fsynced). The records of one flush share one key, named by the last record's
+/// sequence number, newline-separated (records hold no newline): etcd's cost is per key (index entry, revision,
+/// bucket entry), so a flush costs one key whatever the number of concurrent writers that joined it.
 /// </summary>
 internal sealed class EtcdJournalAppender(EtcdClient client, Func<long, byte[]> keyOf, long lastSeq) : IJournalAppender
 {
-    /// <summary>etcd's default <c>--max-txn-ops</c> is 128; its request limit 1.5 MiB.</summary>
-    private const int MaxOpsPerTxn = 100;
-
-    private const int MaxBytesPerTxn = 768 * 1024;
+    /// <summary>The most bytes of records per key and transaction: etcd's default request limit is 1.5 MiB, and the JSON gateway sends values base64-encoded (4/3).</summary>
+    private const int MaxBytesPerKey = 768 * 1024;
 
     private readonly Lock _queueGate = new();
     private readonly Lock _flushGate = new();
@@ -52,9 +52,9 @@ internal sealed class EtcdJournalAppender(EtcdClient client, Func<long, byte[]> 
                 {
                     var count = 0;
                     var bytes = 0;
-                    while (start + count < batch.Count && count < MaxOpsPerTxn && (count == 0 || bytes + batch[start + count].Record.Length < MaxBytesPerTxn))
-                        bytes += batch[start + count++].Record.Length;
-                    Put(batch.GetRange(start, count));
+                    while (start + count < batch.Count && (count == 0 || bytes + 1 + batch[start + count].Record.Length <= MaxBytesPerKey))
+                        bytes += batch[start + count++].Record.Length + 1;
+                    Put(batch, start, count);
                     start += count;
                     Interlocked.Exchange(ref _durable, batch[start - 1].Seq);
                 }
@@ -72,23 +72,35 @@ internal sealed class EtcdJournalAppender(EtcdClient client, Func<long, byte[]> 
         }
     }
 
-    private void Put(List<(long Seq, byte[] Record)> records) =>
+    /// <summary>Puts <paramref name="count"/> records from <paramref name="start"/> as one key (named by the last one's sequence number).</summary>
+    private void Put(List<(long Seq, byte[] Record)> batch, int start, int count)
+    {
+        var length = count - 1;
+        for (var i = start; i < start + count; i++)
+            length += batch[i].Record.Length;
+        var value = new byte[length];
+        var at = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            if (i > start)
+                value[at++] = (byte)'\n';
+            batch[i].Record.CopyTo(value, at);
+            at += batch[i].Record.Length;
+        }
         client.Txn(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("success");
-            foreach (var (seq, record) in records)
-            {
-                w.WriteStartObject();
-                w.WriteStartObject("request_put");
-                w.WriteBase64String("key", keyOf(seq));
-                w.WriteBase64String("value", record);
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
+            w.WriteStartObject();
+            w.WriteStartObject("request_put");
+            w.WriteBase64String("key", keyOf(batch[start + count - 1].Seq));
+            w.WriteBase64String("value", value);
+            w.WriteEndObject();
+            w.WriteEndObject();
             w.WriteEndArray();
             w.WriteEndObject();
         });
+    }
 
     public void Dispose()
     {

@@ -5,8 +5,9 @@ using Provisioner.State.Backends;
 namespace Provisioner.State.Etcd;
 
 /// <summary>
-/// A workspace's apply journal in etcd: one key per record under <c>P journal/W/</c>, named by a zero-padded sequence
-/// number so that keys sort in append order. Appends are single puts (O(1) whatever the journal's size).
+/// A workspace's apply journal in etcd: under <c>P journal/W/</c>, one key per flush (group commit) holding its records
+/// newline-separated, named by the zero-padded sequence number of its last record so that keys sort in append order
+/// (a key holding one record is the same layout). Appends are single puts (O(1) whatever the journal's size).
 /// </summary>
 internal sealed class EtcdJournalStorage(EtcdClient client, EtcdKeys keys, string workspace) : IJournalStorage
 {
@@ -49,7 +50,7 @@ internal sealed class EtcdJournalStorage(EtcdClient client, EtcdKeys keys, strin
 
     public IJournalAppender OpenAppender()
     {
-        // Continue after the last record there (keys sort by sequence number).
+        // Continue after the last record there (keys sort by sequence number; a key is named by its last record).
         var r = client.Range(PrefixBytes, EtcdKeys.RangeEnd(PrefixBytes), limit: 1, keysOnly: true, descending: true);
         long last = 0;
         if (EtcdJson.Kvs(r).FirstOrDefault() is { } kv)

@@ -5,7 +5,7 @@ namespace Provisioner.State.Etcd;
 
 /// <summary>
 /// The key layout under the backend's prefix <c>P</c> (see README.md): <c>P state/W</c> is workspace W's head,
-/// <c>P chunks/W/GEN/NNNNNN</c> the chunks of a generation, <c>P journal/W/SEQ</c> one journal record each, and
+/// <c>P chunks/W/GEN/NNNNNN</c> the chunks of a generation, <c>P journal/W/SEQ</c> the journal records of one flush (named by the last one's sequence number), and
 /// <c>P lock/W</c> the lock (attached to a lease). Workspace names contain no <c>/</c>, so one workspace's keys never
 /// fall inside another's ranges.
 /// </summary>

@@ -82,7 +82,7 @@ internal static class Program
                     var sample = await JournalRunAsync(s, prebuilt, n, parallelism, (n * 10) + r);
                     (CollectionsMarshal.GetValueRefOrAddDefault(samples, (s.Name, n), out _) ??= []).Add(sample);
                     (CollectionsMarshal.GetValueRefOrAddDefault(loads, (s.Name, n), out _) ??= []).Add(load);
-                    Console.WriteLine(string.Create(Inv, $"  run {r + 1} journal {s.Name,-16} N={n,7}: {sample.Wall.TotalSeconds / n * 1e6,8:F1} µs/resource wall, {sample.Cpu.TotalSeconds / n * 1e6:F1} µs cpu, {(double)sample.Bytes / n:F0} B/resource, load {load:F1}"));
+                    Console.WriteLine(string.Create(Inv, $"  run {r + 1} journal {s.Name,-16} N={n,7}: {sample.Wall.TotalSeconds / n * 1e6,8:F1} µs/resource wall, {sample.Cpu.TotalSeconds / n * 1e6:F1} µs cpu, {sample.ServerCpu.TotalSeconds / n * 1e6:F1} µs server cpu, {(double)sample.Bytes / n:F0} B/resource, load {load:F1}"));
                 }
             }
         }

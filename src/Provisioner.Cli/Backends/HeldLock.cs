@@ -2,8 +2,8 @@ using Provisioner.State.Backends;
 
 namespace Provisioner.Cli.Backends;
 
-/// <summary>A held state lock for <c>using</c> in commands; disposing releases it (a network call for remote backends).</summary>
-internal sealed class HeldLock(IStateLock held) : IDisposable, IAsyncDisposable
+/// <summary>A held state lock for <c>await using</c> in commands; disposing releases it (a network call for remote backends).</summary>
+internal sealed class HeldLock(IStateLock held) : IAsyncDisposable
 {
     private IStateLock? _held = held;
 
@@ -17,6 +17,4 @@ internal sealed class HeldLock(IStateLock held) : IDisposable, IAsyncDisposable
         if (Interlocked.Exchange(ref _held, null) is { } h)
             await h.DisposeAsync().ConfigureAwait(false);
     }
-
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

@@ -32,7 +32,7 @@ internal static class ApplyCommand
 
     public static async Task<int> RunAsync(CliContext ctx, OperationSettings settings, bool autoApprove, string? planFile, CancellationToken ct)
     {
-        using var op = new Operation(ctx, settings, "apply");
+        await using var op = new Operation(ctx, settings, "apply");
         if (!await op.LoadAsync(ct).ConfigureAwait(false))
             return 1;
         if (planFile is { Length: > 0 })

@@ -24,7 +24,7 @@ internal static class ConsoleCommand
 
     public static async Task<int> RunAsync(CliContext ctx, OperationSettings settings, CancellationToken ct)
     {
-        using var op = new Operation(ctx, settings, "console");
+        await using var op = new Operation(ctx, settings, "console");
         var session = await op.OpenSessionAsync(ct).ConfigureAwait(false);
         if (session is null)
             return 1;

@@ -33,7 +33,7 @@ internal static class ImportCommand
             ctx.WriteDiagnostics(adiags);
             return 1;
         }
-        using var op = new Operation(ctx, settings, "import");
+        await using var op = new Operation(ctx, settings, "import");
         var session = await op.OpenSessionAsync(ct).ConfigureAwait(false);
         if (session is null)
             return 1;

@@ -1,4 +1,5 @@
 using System.Collections;
+using Provisioner.Cli.Backends;
 using Provisioner.Cli.Views;
 using Provisioner.Config;
 using Provisioner.Engine.Addresses;
@@ -16,12 +17,12 @@ namespace Provisioner.Cli.Commands;
 /// The flow shared by <c>plan</c>, <c>apply</c> and <c>destroy</c>: load the configuration, the state and the
 /// variables; plan; (apply:) ask for approval, run the executor, persist the state, print the summary.
 /// </summary>
-internal sealed class Operation(CliContext ctx, OperationSettings settings, string name = "apply") : IDisposable
+internal sealed class Operation(CliContext ctx, OperationSettings settings, string name = "apply") : IAsyncDisposable
 {
-    private IDisposable? _lock;
+    private HeldLock? _lock;
 
-    /// <summary>Releases the state lock.</summary>
-    public void Dispose() => _lock?.Dispose();
+    /// <summary>Releases the state lock (a network call for remote backends).</summary>
+    public ValueTask DisposeAsync() => _lock?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     /// <summary>
     /// Takes the state lock (unless <c>-lock=false</c>), waiting up to <c>-lock-timeout</c>; a refusal names the holder.
@@ -248,7 +249,7 @@ internal sealed class Operation(CliContext ctx, OperationSettings settings, stri
             planned.Events = new JournalingEvents(view, journal, planned.Plan!.PriorLineage, planned.Plan.PriorSerial);
             // A remote lock's lease lost mid-apply (its holder cut off from the backend) stops scheduling like Ctrl-C.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(Context.StopScheduling,
-                (_lock as Backends.HeldLock)?.Lost ?? CancellationToken.None);
+                _lock?.Lost ?? CancellationToken.None);
             var compactor = JournalCompactor.Start(access, planned.Plan.PriorLineage, TimeProvider.System);
             try
             {

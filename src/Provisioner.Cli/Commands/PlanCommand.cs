@@ -30,7 +30,7 @@ internal static class PlanCommand
 
     public static async Task<int> RunAsync(CliContext ctx, OperationSettings settings, string? outFile, bool detailed, CancellationToken ct)
     {
-        using var op = new Operation(ctx, settings, "plan");
+        await using var op = new Operation(ctx, settings, "plan");
         if (!await op.LoadAsync(ct).ConfigureAwait(false))
             return 1;
         var diags = new DiagnosticList();

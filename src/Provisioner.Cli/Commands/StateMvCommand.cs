@@ -34,7 +34,7 @@ internal static class StateMvCommand
     {
         if (StateCommand.ParseAddress(ctx, sourceText) is not { } source || StateCommand.ParseAddress(ctx, destText) is not { } dest)
             return 1;
-        using var held = dryRun ? null : await StateFileAccess.LockAsync(ctx, statePath, "state mv", TimeSpan.Zero, ct).ConfigureAwait(false);
+        await using var held = dryRun ? null : await StateFileAccess.LockAsync(ctx, statePath, "state mv", TimeSpan.Zero, ct).ConfigureAwait(false);
         if (!dryRun && held is null)
             return 1;
         if (await StateFileAccess.RefuseIfJournalPendingAsync(ctx, statePath, ct).ConfigureAwait(false))

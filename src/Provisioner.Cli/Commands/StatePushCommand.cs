@@ -51,7 +51,7 @@ internal static class StatePushCommand
             return 1;
         }
 
-        using var held = await StateFileAccess.LockAsync(ctx, statePath, "state push", TimeSpan.Zero, ct).ConfigureAwait(false);
+        await using var held = await StateFileAccess.LockAsync(ctx, statePath, "state push", TimeSpan.Zero, ct).ConfigureAwait(false);
         if (held is null || await StateFileAccess.RefuseIfJournalPendingAsync(ctx, statePath, ct).ConfigureAwait(false))
             return 1;
         var (current, _, diags) = await StateFileAccess.ReadAsync(ctx, ct, statePath).ConfigureAwait(false);

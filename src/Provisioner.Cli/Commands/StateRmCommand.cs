@@ -35,7 +35,7 @@ internal static class StateRmCommand
                 return 1;
             filters.Add(p);
         }
-        using var held = dryRun ? null : await StateFileAccess.LockAsync(ctx, statePath, "state rm", TimeSpan.Zero, ct).ConfigureAwait(false);
+        await using var held = dryRun ? null : await StateFileAccess.LockAsync(ctx, statePath, "state rm", TimeSpan.Zero, ct).ConfigureAwait(false);
         if (!dryRun && held is null)
             return 1;
         if (await StateFileAccess.RefuseIfJournalPendingAsync(ctx, statePath, ct).ConfigureAwait(false))

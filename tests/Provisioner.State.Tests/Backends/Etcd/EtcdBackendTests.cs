@@ -249,7 +249,8 @@ public sealed class EtcdBackendTests(EtcdFixture etcd, ITestOutputHelper output)
                 var rec = $"{{\"n\":{i}}}";
                 last = a.Write(Encoding.UTF8.GetBytes(rec));
                 expected.Append(rec).Append('\n');
-                if (i % 700 == 0)
+                // The first 1,200 flushed one by one (a key each: more than a page of 1,000 keys), the rest in flushes of 100.
+                if (i < 1200 || i % 100 == 99)
                     a.Flush(last);
             }
             a.Flush(last);
@@ -262,7 +263,52 @@ public sealed class EtcdBackendTests(EtcdFixture etcd, ITestOutputHelper output)
             expected.Append("{\"n\":\"after\"}\n");
         }
         Assert.Equal(expected.ToString(), Encoding.UTF8.GetString((await journal.ReadAsync(Ct)).Span));
-        Assert.Equal(2501, await CountAsync(_backend.Keys.JournalPrefix(Workspaces.Default)));
+        // One key per flush: 1,200 single records, 13 flushes of 100, and the second appender's record.
+        Assert.Equal(1200 + 13 + 1, await CountAsync(_backend.Keys.JournalPrefix(Workspaces.Default)));
+    }
+
+    [Fact]
+    public async Task ConcurrentWritersShareAKeyPerFlushAndAFlushOverTheValueLimitIsSplit()
+    {
+        var journal = _backend.Workspace("batched").Journal;
+        var expected = new List<string>();
+        using (var a = journal.OpenAppender())
+        {
+            // 40 records of 100 KB queued before one flush: 4 MB, more than one key (768 KiB) and one request can hold.
+            var big = new string('x', 100_000);
+            long last = 0;
+            for (var i = 0; i < 40; i++)
+            {
+                var rec = $"{{\"n\":{i},\"pad\":\"{big}\"}}";
+                last = a.Write(Encoding.UTF8.GetBytes(rec));
+                expected.Add(rec);
+            }
+            a.Flush(last);
+            Assert.InRange(await CountAsync(_backend.Keys.JournalPrefix("batched")), 6, 8);
+
+            // 8 threads appending and flushing at once: group commit puts fewer keys than records.
+            var records = new System.Collections.Concurrent.ConcurrentBag<(long Seq, string Rec)>();
+            var threads = Enumerable.Range(0, 8).Select(t => new Thread(() =>
+            {
+                for (var i = 0; i < 50; i++)
+                {
+                    var rec = $"{{\"t\":{t},\"i\":{i}}}";
+                    var seq = a.Write(Encoding.UTF8.GetBytes(rec));
+                    records.Add((seq, rec));
+                    a.Flush(seq);
+                }
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+            expected.AddRange(records.OrderBy(r => r.Seq).Select(r => r.Rec));
+        }
+        var read = Encoding.UTF8.GetString((await journal.ReadAsync(Ct)).Span);
+        Assert.Equal(string.Concat(expected.Select(r => r + "\n")), read);
+        var keys = await CountAsync(_backend.Keys.JournalPrefix("batched"));
+        output.WriteLine($"440 records in {keys} keys");
+        Assert.True(keys < 440, $"{keys} keys for 440 records");
+        using var c = _backend.Workspace("batched").Journal.OpenAppender();
+        Assert.Equal(441, c.Write("{}"u8));
     }
 
     [Fact]
