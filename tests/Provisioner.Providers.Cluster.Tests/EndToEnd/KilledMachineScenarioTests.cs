@@ -9,7 +9,7 @@ public sealed class KilledMachineScenarioTests : IDisposable
 
     public void Dispose() => _ws.Dispose();
 
-    [Fact]
+    [Fact(Skip = "Waits for the sim provider's real `ready` (providers/Provisioner.Providers.Sim, sim5 branch): on main a killed machine still refreshes as ready = true, so plan shows no drift")]
     public async Task KilledWorkerAndEtcdNode_ShowAsDrift_AreReplacedInOrder_ZeroIncidents()
     {
         await BaseCluster.CreateAsync(_ws);
