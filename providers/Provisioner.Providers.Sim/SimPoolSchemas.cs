@@ -62,6 +62,10 @@ internal static class SimPoolSchemas
                 ("max_surge", Optional(HclType.Number, "New nodes ahead of the old ones they replace. Default 1.")),
                 ("max_unavailable", Optional(HclType.Number, "Old nodes gone before their replacements exist. Default 0.")),
                 ("delete_policy", Optional(HclType.String, "\"oldest\" (default) or \"newest\": which nodes a scale-down removes.")))), BlockNesting.Single),
+            ["failure"] = new(new BlockSchema(Attrs(
+                ("nodes", Optional(HclType.List(HclType.String), "Which nodes of the pool (\"<name>-<n>\"); default every node.")),
+                ("fail_join_times", Optional(HclType.Number, "The node's next N joins fail (its kubelet does not register). Armed when its machine is created or the value changes.")),
+                ("slow_drain_ms", Optional(HclType.Number, "Draining the node takes this many milliseconds.")))), BlockNesting.List),
         }))
     {
         Description = "A pool of simulated machines: one instance per node.",

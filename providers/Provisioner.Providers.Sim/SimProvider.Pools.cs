@@ -30,6 +30,7 @@ public sealed partial class SimProvider
                             diags.Add(ProviderDiagnostic.Error("Invalid role", $"Roles are etcd, controlplane and worker, not {(r.IsNull ? "null" : $"\"{r.AsString()}\"")}.", AttributePath.Attr("roles")));
                     }
                 }
+                ValidateFailures(config, diags);
                 break;
             case SimPoolSchemas.LoadBalancer:
                 RequireName(config, diags);
@@ -78,8 +79,11 @@ public sealed partial class SimProvider
                 var r = id is null
                     ? await CallAsync(c => cloud.CreateMachineAsync(token, spec, c), ct).ConfigureAwait(false)
                     : await CallAsync(c => cloud.UpdateMachineAsync(id, token, spec, c), ct).ConfigureAwait(false);
+                if (r.Error is null)
+                    ArmFailures(prior, planned, spec.Name, r.Value!.Id, ct);
+                // A machine created now is alive (ids are never reused); an updated one may have died.
                 return r.Error is null
-                    ? new ApplyResult(NodeValue(planned, r.Value!), null, [])
+                    ? new ApplyResult(NodeValue(planned, r.Value!, id is null || !IsDead(r.Value!.Id, ct)), null, [])
                     : new ApplyResult(prior, null, [Diagnostic(id is null ? $"create node {spec.Name}" : $"update node {spec.Name} ({id})", r.Error, r.Attempts)]);
             }
             case SimPoolSchemas.LoadBalancer:
@@ -177,7 +181,7 @@ public sealed partial class SimProvider
         if (op.Op is "delete" or "deregister")
             return new RecoverResult(RecoverOutcome.Completed, gone, null, []);
         if (request.TypeName == SimPoolSchemas.NodePool)
-            return new RecoverResult(RecoverOutcome.Completed, op.Machine is { } m ? NodeValue(request.PlannedState, m) : gone, null, []);
+            return new RecoverResult(RecoverOutcome.Completed, op.Machine is { } m ? NodeValue(request.PlannedState, m, !IsDead(m.Id, ct)) : gone, null, []);
         var cloud = _cloud!;
         var d = await CallAsync(c => cloud.DescribeLoadBalancersAsync([op.Id], c), ct).ConfigureAwait(false);
         if (d.Error is not null)
@@ -191,8 +195,13 @@ public sealed partial class SimProvider
         return new RecoverResult(RecoverOutcome.Completed, target is null ? gone : TargetValue(request.PlannedState, op.Id, target), null, []);
     }
 
-    /// <summary>A node's value: the basis (planned or recorded) with what the machine says.</summary>
-    private HclValue NodeValue(HclValue basis, SimMachine m)
+    /// <summary>Whether one machine died (a lookup under the inventory lock: for single applies, not refresh batches).</summary>
+    private bool IsDead(string machineId, CancellationToken ct) =>
+        ClusterSimulation.DeadAmong(_cloud!.Directory, [machineId], _time, ct).Count > 0;
+
+    /// <summary>A node's value: the basis (planned or recorded) with what the machine says; <paramref name="ready"/>:
+    /// the machine runs (not killed, see <see cref="NodeSoftwareKnobs.Kill"/>).</summary>
+    private HclValue NodeValue(HclValue basis, SimMachine m, bool ready)
     {
         var labelsNull = SimValues.IsNullAttr(basis, "labels") && m.Labels.Count == 0;
         var dir = _settings?.InventoryDir ?? _cloud!.Directory;
@@ -207,7 +216,7 @@ public sealed partial class SimProvider
             ("address", HclValue.String(m.Address)),
             ("internal_address", HclValue.String(m.Address)),
             ("host_key", HclValue.String(NodeSoftwareHostKeys.For(m.Id))),
-            ("ready", HclValue.True),
+            ("ready", HclValue.Bool(ready)),
             ("bootstrap", HclValue.String(NodeSoftwareAddress.UriOf(dir, m.Id))),
             ("created_at", HclValue.String(SimValues.FormatTime(m.CreatedAt))));
     }

@@ -266,6 +266,8 @@ public sealed partial class SimProvider : IProvider, IDisposable
                 await Task.Delay(wait, _time, ct).ConfigureAwait(false);
             ask = pending;
         }
+        // Which nodes' machines died: one look at the node software's log for the whole batch.
+        var dead = DeadNodes(requests, results, machines, ct);
         for (var i = 0; i < requests.Count; i++)
         {
             if (results[i] is not null)
@@ -274,7 +276,7 @@ public sealed partial class SimProvider : IProvider, IDisposable
             var id = SimValues.Str(r.CurrentState, "id")!;
             HclValue state;
             if (r.TypeName == SimPoolSchemas.NodePool)
-                state = machines.TryGetValue(id, out var pm) ? NodeValue(r.CurrentState, pm) : HclValue.NullOf(SimPoolSchemas.NodePoolResource.Block.ImpliedType());
+                state = machines.TryGetValue(id, out var pm) ? NodeValue(r.CurrentState, pm, !dead.Contains(id)) : HclValue.NullOf(SimPoolSchemas.NodePoolResource.Block.ImpliedType());
             else if (r.TypeName == SimSchemas.Machine)
                 state = machines.TryGetValue(id, out var m) ? SimValues.MachineValue(m, SimValues.IsNullAttr(r.CurrentState, "labels")) : HclValue.NullOf(SimSchemas.MachineResource.Block.ImpliedType());
             else
@@ -282,6 +284,18 @@ public sealed partial class SimProvider : IProvider, IDisposable
             results[i] = new ReadResult(state, r.Private, []);
         }
         return results!;
+    }
+
+    /// <summary>The machine ids of the batch's nodes that died (empty when the batch has no node or nothing died).</summary>
+    private HashSet<string> DeadNodes(IReadOnlyList<ReadRequest> requests, ReadResult?[] results, Dictionary<string, SimMachine> machines, CancellationToken ct)
+    {
+        var nodes = new List<string>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            if (results[i] is null && requests[i].TypeName == SimPoolSchemas.NodePool && SimValues.Str(requests[i].CurrentState, "id") is { } id && machines.ContainsKey(id))
+                nodes.Add(id);
+        }
+        return nodes.Count == 0 ? [] : ClusterSimulation.DeadAmong(_cloud!.Directory, nodes, _time, ct);
     }
 
     /// <summary>Machines the describe call did not return although their recorded <c>created_at</c> is within the

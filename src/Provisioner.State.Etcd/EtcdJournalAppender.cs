@@ -91,12 +91,7 @@ internal sealed class EtcdJournalAppender(EtcdClient client, Func<long, byte[]> 
         {
             w.WriteStartObject();
             w.WriteStartArray("success");
-            w.WriteStartObject();
-            w.WriteStartObject("request_put");
-            w.WriteBase64String("key", keyOf(batch[start + count - 1].Seq));
-            w.WriteBase64String("value", value);
-            w.WriteEndObject();
-            w.WriteEndObject();
+            EtcdTxnOps.Put(w, keyOf(batch[start + count - 1].Seq), value);
             w.WriteEndArray();
             w.WriteEndObject();
         });

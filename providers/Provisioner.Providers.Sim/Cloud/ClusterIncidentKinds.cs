@@ -19,6 +19,10 @@ public static class ClusterIncidentKinds
     /// <summary>A control-plane node joined before the load balancer in front of the cluster's API endpoint had registered it.</summary>
     public const string JoinedBeforeLoadBalancer = "joined_before_load_balancer";
 
+    /// <summary>A control-plane node's target was deregistered from the load balancer in front of the cluster's API
+    /// endpoint while the node was still joined (the node must leave the cluster first).</summary>
+    public const string DeregisteredWhileJoined = "deregistered_while_joined";
+
     /// <summary>An etcd membership change started while another one was in flight.</summary>
     public const string ConcurrentEtcdChange = "concurrent_etcd_change";
 }

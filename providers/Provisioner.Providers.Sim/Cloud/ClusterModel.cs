@@ -28,11 +28,17 @@ internal sealed class ClusterModel
     /// <summary>Clusters whose quorum is lost now (an incident was recorded when it was lost).</summary>
     public HashSet<string> QuorumLost { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>cluster → the load balancer in front of its API endpoint (as last seen by a join or control-plane start).</summary>
+    public Dictionary<string, string> ApiLoadBalancers { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Knob: node name → joins still to fail.</summary>
     public Dictionary<string, int> FailJoins { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Knob: node name → how long a drain takes.</summary>
     public Dictionary<string, TimeSpan> SlowDrains { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Knob: (node, knob op) → the key of the configuration that last set it (null: set through the API).</summary>
+    public Dictionary<(string Node, string Op), string?> KnobKeys { get; } = [];
 
     /// <summary>Machines that died (NotReady, unreachable) while the cloud still lists them.</summary>
     public HashSet<string> Dead { get; } = new(StringComparer.Ordinal);
@@ -40,6 +46,8 @@ internal sealed class ClusterModel
     public void Apply(ClusterRecord r)
     {
         var key = (r.Cluster, r.Node);
+        if (r.LoadBalancer is { } apiLb)
+            ApiLoadBalancers[r.Cluster] = apiLb;
         switch (r.Op)
         {
             case ClusterOps.Runtime:
@@ -99,9 +107,11 @@ internal sealed class ClusterModel
                 break;
             case ClusterOps.KnobFailJoin:
                 FailJoins[r.Node] = r.Count ?? 0;
+                KnobKeys[(r.Node, r.Op)] = r.Key;
                 break;
             case ClusterOps.KnobSlowDrain:
                 SlowDrains[r.Node] = TimeSpan.FromMilliseconds(r.DelayMs ?? 0);
+                KnobKeys[(r.Node, r.Op)] = r.Key;
                 break;
             case ClusterOps.Kill:
                 Dead.Add(r.Machine ?? "");

@@ -15,6 +15,10 @@ namespace Provisioner.Providers.Sim.Cloud;
 /// <param name="Detail">Words for people (incidents).</param>
 /// <param name="Count">Knob: how many joins fail.</param>
 /// <param name="DelayMs">Knob: how long a drain takes.</param>
+/// <param name="Key">Knob: what armed it (a <c>failure</c> block of a <c>sim_node_pool</c>: the machine and the value),
+/// so that applying the same configuration again does not re-arm it; null for knobs set through the API.</param>
+/// <param name="LoadBalancer">The load balancer in front of the cluster's API endpoint when the node joined or started
+/// its control plane (join, control plane), if there is one.</param>
 internal sealed record ClusterRecord(
     string Op,
     string Cluster,
@@ -26,4 +30,6 @@ internal sealed record ClusterRecord(
     string? Incident = null,
     string? Detail = null,
     int? Count = null,
-    long? DelayMs = null);
+    long? DelayMs = null,
+    string? LoadBalancer = null,
+    string? Key = null);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Provisioner.Sdk.Bootstrap;
 
 namespace Provisioner.Providers.Sim.Cloud;
 
@@ -107,11 +108,18 @@ internal sealed class ClusterSimulation
     /// </summary>
     public static void AfterInventoryChange(string directory, InventoryRecord record, InventoryModel machines, TimeProvider time)
     {
-        if (record.Kind != "machine" || record.Op != "delete" || !File.Exists(Path.Combine(directory, ClusterLog.FileName)))
+        var deregistered = record is { Kind: "load_balancer", Op: "deregister", Node: not null };
+        if (!(deregistered || record is { Kind: "machine", Op: "delete" }) || !File.Exists(Path.Combine(directory, ClusterLog.FileName)))
             return;
         var store = For(directory);
         lock (store)
         {
+            if (deregistered)
+            {
+                store._log.ReadNew(store._model.Apply);
+                store.CheckDeregistration(new Scope(store, machines, time.GetUtcNow()), record.Id, record.Node!);
+                return;
+            }
             store._log.ReadNew(store._model.Apply);
             var scope = new Scope(store, machines, time.GetUtcNow());
             var machine = record.Id;
@@ -132,6 +140,44 @@ internal sealed class ClusterSimulation
         }
     }
 
+    /// <summary>Records <c>deregistered_while_joined</c> for each cluster whose API load balancer is
+    /// <paramref name="lbId"/> and in which <paramref name="node"/> is still joined with the control-plane role.</summary>
+    private void CheckDeregistration(Scope scope, string lbId, string node)
+    {
+        foreach (var (cluster, lb) in _model.ApiLoadBalancers)
+        {
+            if (lb != lbId || !_model.Nodes.TryGetValue((cluster, node), out var joined))
+                continue;
+            if (!joined.ControlPlane && !joined.Roles.Contains(NodeRoles.ControlPlane, StringComparer.Ordinal))
+                continue;
+            scope.Incident(ClusterIncidentKinds.DeregisteredWhileJoined, cluster, node, joined.Machine,
+                $"Control-plane node {node} was deregistered from load balancer {lbId} (the API endpoint of cluster {cluster}) while it was still joined; it must leave the cluster first.");
+        }
+    }
+
+    /// <summary>
+    /// Which of <paramref name="machineIds"/> died (<see cref="NodeSoftwareKnobs.Kill"/>): one pass under the lock for
+    /// a whole refresh batch, each id looked up in the replayed model. Empty (without taking the lock) when the
+    /// directory has no node-software log.
+    /// </summary>
+    public static HashSet<string> DeadAmong(string directory, IEnumerable<string> machineIds, TimeProvider time, CancellationToken ct = default)
+    {
+        var dead = new HashSet<string>(StringComparer.Ordinal);
+        if (!File.Exists(Path.Combine(directory, ClusterLog.FileName)))
+            return dead;
+        return For(directory).Locked(time, ct, s =>
+        {
+            if (s.Model.Dead.Count == 0)
+                return dead;
+            foreach (var id in machineIds)
+            {
+                if (s.Model.Dead.Contains(id))
+                    dead.Add(id);
+            }
+            return dead;
+        });
+    }
+
     /// <summary>The clusters as they are now; empty when the directory has no node-software log.</summary>
     public static ClusterSnapshot Snapshot(string directory, CancellationToken ct = default)
     {
@@ -145,6 +191,13 @@ internal sealed class ClusterSimulation
                 .Select(n => new ClusterJoinedNode(n.Key.Cluster, n.Key.Node, n.Value.Machine, n.Value.Roles, n.Value.Version,
                     n.Value.ControlPlane, n.Value.Cordoned, n.Value.Drained, s.Alive(n.Value.Machine), n.Value.At))
                 .OrderBy(n => n.Cluster, StringComparer.Ordinal).ThenBy(n => n.Node, StringComparer.Ordinal)],
-            [.. s.Model.Incidents]));
+            [.. s.Model.Incidents])
+        {
+            DeadMachines = [.. s.Model.Dead.Where(s.Machines.Machines.ContainsKey).Order(StringComparer.Ordinal)],
+            Knobs = [.. s.Model.FailJoins.Keys.Union(s.Model.SlowDrains.Keys)
+                .Select(n => new ClusterNodeKnobs(n, s.Model.FailJoins.GetValueOrDefault(n), (long)s.Model.SlowDrains.GetValueOrDefault(n).TotalMilliseconds))
+                .Where(k => k.FailJoinsLeft > 0 || k.SlowDrainMs > 0)
+                .OrderBy(k => k.Node, StringComparer.Ordinal)],
+        });
     }
 }

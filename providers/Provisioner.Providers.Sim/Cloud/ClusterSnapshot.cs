@@ -11,6 +11,13 @@ public sealed record ClusterSnapshot(
 {
     public static ClusterSnapshot Empty { get; } = new([], [], []);
 
+    /// <summary>Machines killed (<see cref="NodeSoftwareKnobs.Kill"/>, <c>provisioner sim kill</c>) that the cloud
+    /// still lists, sorted by id.</summary>
+    public IReadOnlyList<string> DeadMachines { get; init; } = [];
+
+    /// <summary>Nodes with a failure knob set (a join left to fail or a slow drain), sorted by node.</summary>
+    public IReadOnlyList<ClusterNodeKnobs> Knobs { get; init; } = [];
+
     /// <summary>The simulated clusters of the inventory in <paramref name="inventoryDir"/> (empty when it has none).</summary>
     public static ClusterSnapshot Read(string inventoryDir, CancellationToken ct = default) => ClusterSimulation.Snapshot(inventoryDir, ct);
 }

@@ -3,8 +3,8 @@ using System.Text.Json;
 
 namespace Provisioner.Providers.Sim.Cloud;
 
-/// <summary>Writes a <see cref="ClusterSnapshot"/> as the <c>etcd_members</c>, <c>joined_nodes</c> and <c>incidents</c>
-/// properties of <c>provisioner sim inventory -json</c>.</summary>
+/// <summary>Writes a <see cref="ClusterSnapshot"/> as the <c>etcd_members</c>, <c>joined_nodes</c>, <c>incidents</c>,
+/// <c>dead_machines</c> and <c>knobs</c> properties of <c>provisioner sim inventory -json</c>.</summary>
 public static class ClusterSnapshotJson
 {
     public static void Write(Utf8JsonWriter w, ClusterSnapshot snapshot)
@@ -56,6 +56,20 @@ public static class ClusterSnapshotJson
                 w.WriteString("machine_id", i.Machine);
             w.WriteString("at", Rfc3339(i.At));
             w.WriteString("detail", i.Detail);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("dead_machines");
+        foreach (var m in snapshot.DeadMachines)
+            w.WriteStringValue(m);
+        w.WriteEndArray();
+        w.WriteStartArray("knobs");
+        foreach (var k in snapshot.Knobs)
+        {
+            w.WriteStartObject();
+            w.WriteString("node", k.Node);
+            w.WriteNumber("fail_joins_left", k.FailJoinsLeft);
+            w.WriteNumber("slow_drain_ms", k.SlowDrainMs);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -12,6 +12,7 @@ namespace Provisioner.Providers.Sim.Cloud;
 /// <param name="Machine">The machine after a create or update.</param>
 /// <param name="Network">The network after a create or update.</param>
 /// <param name="LoadBalancer">The load balancer after a create, update, target registration or deregistration.</param>
+/// <param name="Node">The node registered or deregistered (target registrations and deregistrations).</param>
 internal sealed record InventoryRecord(
     string Op,
     string Kind,
@@ -20,4 +21,5 @@ internal sealed record InventoryRecord(
     DateTimeOffset At,
     SimMachine? Machine = null,
     SimNetwork? Network = null,
-    SimLoadBalancer? LoadBalancer = null);
+    SimLoadBalancer? LoadBalancer = null,
+    string? Node = null);

@@ -85,7 +85,8 @@ public sealed class NodeSoftware(TimeProvider time, TimeSpan? etcdChangeTime = n
             if (!s.Alive(machine))
                 return Unreachable(s, node, machine);
             if (!s.Model.ControlPlanes.Contains((cluster.Id, node.Name)))
-                s.Record(new ClusterRecord(ClusterOps.ControlPlane, cluster.Id, node.Name, machine, s.Now, Version: cluster.KubernetesVersion));
+                s.Record(new ClusterRecord(ClusterOps.ControlPlane, cluster.Id, node.Name, machine, s.Now, Version: cluster.KubernetesVersion,
+                    LoadBalancer: ApiLoadBalancer(s, cluster)?.Id));
             return NodeStepResult.Ok;
         }));
 
@@ -107,10 +108,11 @@ public sealed class NodeSoftware(TimeProvider time, TimeSpan? etcdChangeTime = n
                 s.Record(new ClusterRecord(ClusterOps.JoinFailed, cluster.Id, node.Name, machine, s.Now));
                 return NodeStepResult.Fail($"The kubelet of node {node.Name} did not register with cluster {cluster.Name} (simulated failure; {left - 1} more to come).");
             }
-            if (node.HasRole(NodeRoles.ControlPlane) && ApiLoadBalancer(s, cluster) is { } lb && !lb.Targets.Any(t => t.NodeName == node.Name))
+            var apiLb = ApiLoadBalancer(s, cluster);
+            if (node.HasRole(NodeRoles.ControlPlane) && apiLb is { } lb && !lb.Targets.Any(t => t.NodeName == node.Name))
                 s.Incident(ClusterIncidentKinds.JoinedBeforeLoadBalancer, cluster.Id, node.Name, machine,
                     $"Control-plane node {node.Name} joined cluster {cluster.Id} before load balancer {lb.Id} ({cluster.ApiEndpoint}) registered it.");
-            s.Record(new ClusterRecord(ClusterOps.Join, cluster.Id, node.Name, machine, s.Now, cluster.KubernetesVersion, [.. node.Roles]));
+            s.Record(new ClusterRecord(ClusterOps.Join, cluster.Id, node.Name, machine, s.Now, cluster.KubernetesVersion, [.. node.Roles], LoadBalancer: apiLb?.Id));
             return NodeStepResult.Ok;
         }));
 

@@ -31,6 +31,37 @@ public static class NodeSoftwareKnobs
         });
     }
 
+    /// <summary>
+    /// Sets the knobs a <c>sim_node_pool</c>'s <c>failure</c> blocks give the node <paramref name="node"/> on machine
+    /// <paramref name="machineId"/> (null: no such knob, i.e. 0): each is recorded only when it differs from what the
+    /// configuration set last time for this machine, so re-applying a configuration does not re-arm a failed join.
+    /// One pass under the lock. Returns how many knobs were recorded.
+    /// </summary>
+    internal static int ApplyConfigured(string inventoryDir, string node, string machineId, int? failJoinTimes, long? slowDrainMs,
+        TimeProvider time, CancellationToken ct) =>
+        ClusterSimulation.For(inventoryDir).Locked(time, ct, s =>
+        {
+            var recorded = 0;
+            var joinKey = $"{machineId}:{failJoinTimes ?? 0}";
+            if (Differs(s, node, ClusterOps.KnobFailJoin, joinKey, failJoinTimes is > 0))
+            {
+                s.Record(new ClusterRecord(ClusterOps.KnobFailJoin, "", node, machineId, s.Now, Count: failJoinTimes ?? 0, Key: joinKey));
+                recorded++;
+            }
+            var drainKey = $"{machineId}:{slowDrainMs ?? 0}";
+            if (Differs(s, node, ClusterOps.KnobSlowDrain, drainKey, slowDrainMs is > 0))
+            {
+                s.Record(new ClusterRecord(ClusterOps.KnobSlowDrain, "", node, machineId, s.Now, DelayMs: slowDrainMs ?? 0, Key: drainKey));
+                recorded++;
+            }
+            return recorded;
+        });
+
+    /// <summary>A knob needs recording when the configuration's key differs from the one it last recorded; when the
+    /// configuration never set it (or the API set it since), only a configuration that sets it records.</summary>
+    private static bool Differs(ClusterSimulation.Scope s, string node, string op, string key, bool set) =>
+        s.Model.KnobKeys.TryGetValue((node, op), out var last) && last is not null ? last != key : set;
+
     /// <summary>Whether <paramref name="machineId"/> was killed (NotReady).</summary>
     public static bool IsDead(string inventoryDir, string machineId, CancellationToken ct = default) =>
         File.Exists(Path.Combine(inventoryDir, ClusterLog.FileName))

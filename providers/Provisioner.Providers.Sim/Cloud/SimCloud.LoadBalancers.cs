@@ -68,7 +68,7 @@ public sealed partial class SimCloud
                 return (null, new SimError(SimErrorCodes.NotFound, $"Machine {machineId} (node {nodeName}) does not exist: a target's machine must exist before it is registered."));
             var target = new SimLbTarget(nodeName, machineId, machine.Address);
             var targets = lb.Targets.Where(t => t.NodeName != nodeName).Append(target).OrderBy(t => t.NodeName, StringComparer.Ordinal).ToList();
-            return (new InventoryRecord("register", "load_balancer", lbId, token, _time.GetUtcNow(), LoadBalancer: lb with { Targets = targets }), null);
+            return (new InventoryRecord("register", "load_balancer", lbId, token, _time.GetUtcNow(), LoadBalancer: lb with { Targets = targets }, Node: nodeName), null);
         }, r => r.LoadBalancer!.Targets.First(t => t.NodeName == nodeName),
            (m, id) => m.LoadBalancers.GetValueOrDefault(id)?.Targets.FirstOrDefault(t => t.NodeName == nodeName));
     }
@@ -84,7 +84,7 @@ public sealed partial class SimCloud
             if (!m.LoadBalancers.TryGetValue(lbId, out var lb) || lb.Targets.All(t => t.NodeName != nodeName))
                 return (null, NotFound($"target {nodeName} of {lbId}"));
             var targets = lb.Targets.Where(t => t.NodeName != nodeName).ToList();
-            return (new InventoryRecord("deregister", "load_balancer", lbId, token, _time.GetUtcNow(), LoadBalancer: lb with { Targets = targets }), null);
+            return (new InventoryRecord("deregister", "load_balancer", lbId, token, _time.GetUtcNow(), LoadBalancer: lb with { Targets = targets }, Node: nodeName), null);
         }, _ => true, (_, _) => true);
     }
 

@@ -17,7 +17,7 @@ internal static class WorkspaceCommand
         var cmd = new Command("workspace", "Workspace management: several states for one configuration.");
 
         var list = new Command("list", "List workspaces; the selected one is marked with *.");
-        list.SetAction((r, ct) => ListAsync(context(r), ct));
+        list.SetAction((r, ct) => ListCommandAsync(context(r), ct));
         cmd.Subcommands.Add(list);
 
         var show = new Command("show", "Show the name of the selected workspace.");
@@ -48,21 +48,11 @@ internal static class WorkspaceCommand
         return cmd;
     }
 
-    private static async Task<int> ListAsync(CliContext ctx, CancellationToken ct)
+    private static async Task<int> ListCommandAsync(CliContext ctx, CancellationToken ct)
     {
-        var access = StateAccess.Open(ctx, null);
-        if (access is null)
+        var (access, names) = await ListAsync(ctx, ct).ConfigureAwait(false);
+        if (access is null || names is null)
             return 1;
-        IReadOnlyList<string> names;
-        try
-        {
-            names = await access.Backend.ListWorkspacesAsync(ct).ConfigureAwait(false);
-        }
-        catch (StateBackendException ex)
-        {
-            ctx.WriteDiagnostics([Diagnostic.Error("Failed to list workspaces", ex.Message)]);
-            return 1;
-        }
         foreach (var n in names)
             ctx.Out.WriteLine((n == access.Workspace ? "* " : "  ") + n);
         if (!names.Contains(access.Workspace))
@@ -132,23 +122,30 @@ internal static class WorkspaceCommand
         return 0;
     }
 
-    private static async Task<int> SelectAsync(CliContext ctx, string name, bool orCreate, CancellationToken ct)
+    /// <summary>Opens the backend and lists its workspaces; nulls (with the error written) when either fails.</summary>
+    private static async Task<(StateAccess? Access, IReadOnlyList<string>? Names)> ListAsync(CliContext ctx, CancellationToken ct)
     {
-        if (!CheckName(ctx, name) || RefuseEnvOverride(ctx))
-            return 1;
         var access = StateAccess.Open(ctx, null);
         if (access is null)
-            return 1;
-        IReadOnlyList<string> names;
+            return (null, null);
         try
         {
-            names = await access.Backend.ListWorkspacesAsync(ct).ConfigureAwait(false);
+            return (access, await access.Backend.ListWorkspacesAsync(ct).ConfigureAwait(false));
         }
         catch (StateBackendException ex)
         {
             ctx.WriteDiagnostics([Diagnostic.Error("Failed to list workspaces", ex.Message)]);
-            return 1;
+            return (access, null);
         }
+    }
+
+    private static async Task<int> SelectAsync(CliContext ctx, string name, bool orCreate, CancellationToken ct)
+    {
+        if (!CheckName(ctx, name) || RefuseEnvOverride(ctx))
+            return 1;
+        var (access, names) = await ListAsync(ctx, ct).ConfigureAwait(false);
+        if (access is null || names is null)
+            return 1;
         if (!names.Contains(name))
         {
             if (orCreate)

@@ -6,8 +6,8 @@ using Provisioner.Providers.Sim.Cloud;
 namespace Provisioner.Cli.Views;
 
 /// <summary>Output of <c>provisioner sim inventory</c>: short tables, or one JSON document.</summary>
-/// <remarks>JSON shape: <c>{"machines":[…],"networks":[…],"incidents":[]}</c>, each list sorted by id.
-/// <c>incidents</c> is reserved for the cloud-side incidents of later simulations and is empty for now.</remarks>
+/// <remarks>JSON shape: <c>{"machines":[…],"networks":[…],"load_balancers":[…],"etcd_members":[…],"joined_nodes":[…],
+/// "incidents":[…],"dead_machines":[…],"knobs":[…]}</c> (documented in docs/providers/sim.md).</remarks>
 internal sealed class SimInventoryView(CliContext ctx)
 {
     public void Human(InventorySnapshot snapshot)

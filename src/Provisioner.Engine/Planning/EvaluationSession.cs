@@ -38,6 +38,23 @@ public sealed class EvaluationSession
         var parsed = HclSyntax.ParseExpression(expression, "<console-input>");
         if (parsed.HasErrors)
             return new EvalResult(Hcl.Values.HclValue.DynamicVal, parsed.Diagnostics);
+        // As validation does for configuration files: an undeclared variable is named as such, not as a missing attribute.
+        var undeclared = new DiagnosticList();
+        var declared = _walk.In.Root.Config.Variables;
+        foreach (var t in parsed.Root.Variables())
+        {
+            if (t.RootName == "var" && t.Steps.Count > 0 && t.Steps[0] is TraverseAttr a && !declared.ContainsKey(a.Name))
+            {
+                var hint = NameSuggestion.Find(a.Name, declared.Keys);
+                undeclared.Error("Reference to undeclared input variable",
+                    hint.Length > 0
+                        ? $"An input variable with the name \"{a.Name}\" has not been declared. Did you mean \"{hint}\"?"
+                        : $"An input variable with the name \"{a.Name}\" has not been declared. This variable can be declared with a variable \"{a.Name}\" {{}} block.",
+                    t.Range);
+            }
+        }
+        if (undeclared.HasErrors)
+            return new EvalResult(Hcl.Values.HclValue.DynamicVal, undeclared);
         return HclEvaluator.Evaluate(parsed.Root, _walk.RootScope.Context);
     }
 

@@ -34,8 +34,18 @@ public sealed class ConsoleCommandTests : IDisposable
         var r = await _ws.RunWithInput("var.nope\nvar.worker_count * 2\n", terminal: false, "console");
 
         Assert.Equal(1, r.Code);
-        Assert.StartsWith("<console-input>:1:4: error: ", r.Err);
+        Assert.StartsWith("<console-input>:1:1: error: Reference to undeclared input variable", r.Err);
+        Assert.Contains("An input variable with the name \"nope\" has not been declared.", r.Err);
         Assert.Equal("4\n", r.Out);
+    }
+
+    [Fact]
+    public async Task Console_MisspeltVariable_SuggestsTheDeclaredOne()
+    {
+        var r = await _ws.RunWithInput("var.worker_cont + 1\n", terminal: false, "console");
+
+        Assert.Equal(1, r.Code);
+        Assert.Contains("\"worker_cont\" has not been declared. Did you mean \"worker_count\"?", r.Err);
     }
 
     [Fact]

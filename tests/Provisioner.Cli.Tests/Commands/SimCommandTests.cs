@@ -75,6 +75,60 @@ public sealed class SimCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Kill_ByNameOrId_MarksTheMachineDead_AndSaysSoTwice()
+    {
+        await SeedAsync("cloud");
+
+        var byName = await Run("sim", "kill", "-dir", "cloud", "web-2");
+        var again = await Run("sim", "kill", "-dir", "cloud", "m-00000001");
+        var byId = await Run("sim", "kill", "-dir", "cloud", "m-00000003");
+
+        Assert.Equal((0, ""), (byName.Code, byName.Err));
+        Assert.Contains("Machine m-00000001 (web-2) killed", byName.Out);
+        Assert.Equal(0, again.Code);
+        Assert.Contains("Machine m-00000001 (web-2) is already dead.", again.Out);
+        Assert.Equal(0, byId.Code);
+        Assert.Contains("Machine m-00000003 (db-1) killed", byId.Out);
+        var dir = Path.Combine(_dir, "cloud");
+        Assert.True(NodeSoftwareKnobs.IsDead(dir, "m-00000001"));
+        Assert.True(NodeSoftwareKnobs.IsDead(dir, "m-00000003"));
+        // The cloud still lists dead machines.
+        var (_, inventory, _) = await Run("sim", "inventory", "-dir", "cloud", "-json");
+        using var doc = JsonDocument.Parse(inventory);
+        Assert.Equal(2, doc.RootElement.GetProperty("machines").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Kill_UnknownOrDeletedMachine_Exits1()
+    {
+        await SeedAsync("cloud");
+
+        var unknown = await Run("sim", "kill", "-dir", "cloud", "nobody");
+        var deleted = await Run("sim", "kill", "-dir", "cloud", "gone");
+        var noCloud = await Run("sim", "kill", "-dir", "nowhere", "web-2");
+
+        Assert.Equal(1, unknown.Code);
+        Assert.Contains("No machine with id or name \"nobody\" in cloud", unknown.Err);
+        Assert.Equal(1, deleted.Code);
+        Assert.Equal(1, noCloud.Code);
+        Assert.Contains("No simulated cloud inventory in nowhere", noCloud.Err);
+        Assert.False(NodeSoftwareKnobs.IsDead(Path.Combine(_dir, "cloud"), "m-00000001"));
+    }
+
+    [Fact]
+    public async Task Kill_NameSharedByTwoMachines_AsksForTheId()
+    {
+        await SeedAsync("cloud");
+        using (var cloud = new SimCloud(Path.Combine(_dir, "cloud"), SimCloudOptions.Default, TimeProvider.System))
+            await cloud.CreateMachineAsync("twin", new MachineSpec("web-2", null, "small", "zone-a", null, new Dictionary<string, string>()), CancellationToken.None);
+
+        var (code, _, err) = await Run("sim", "kill", "-dir", "cloud", "web-2");
+
+        Assert.Equal(1, code);
+        Assert.Contains("2 machines are called \"web-2\" (m-00000001, m-00000004); name one by its id", err);
+    }
+
+    [Fact]
     public void BuiltinProviders_RegistersSim()
     {
         var registry = BuiltinProviders.Create();

@@ -115,4 +115,85 @@ public sealed class SimNodePoolCommandTests : IDisposable
         Assert.Equal(0, doc.RootElement.GetProperty("machines").GetArrayLength());
         Assert.Equal(0, doc.RootElement.GetProperty("load_balancers").GetArrayLength());
     }
+
+    [Fact]
+    public async Task ScaleDown_RemovesTheNodeKilledOutsideProvisioner_NotThePolicysChoice()
+    {
+        Write(5);
+        await Ok("apply", "-auto-approve", "-no-color");
+
+        var kill = await Ok("sim", "kill", "-dir", ".sim", "workers-4");
+        Assert.Contains("(workers-4) killed", kill.Out, StringComparison.Ordinal);
+        using (var doc = JsonDocument.Parse((await Ok("sim", "inventory", "-dir", ".sim", "-json")).Out))
+            Assert.Single(doc.RootElement.GetProperty("dead_machines").EnumerateArray());
+        // Refresh sees the node NotReady (drift), with the machine still there.
+        var drift = await Ok("plan", "-no-color");
+        Assert.Contains("sim_node_pool.workers[\"workers-4\"] has changed", drift.Out, StringComparison.Ordinal);
+        Assert.Matches(@"~ ready\s+= true -> false", drift.Out);
+        Assert.DoesNotContain("will be destroyed", drift.Out, StringComparison.Ordinal);
+
+        // 5 -> 4: delete_policy "oldest" would take workers-1; the NotReady node goes first.
+        Write(4);
+        var plan = await Ok("plan", "-no-color");
+        Assert.Contains("sim_node_pool.workers[\"workers-4\"] will be destroyed", plan.Out, StringComparison.Ordinal);
+        Assert.Contains("# (scale down: quantity 5 -> 4, NotReady nodes go first)", plan.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("sim_node_pool.workers[\"workers-1\"] will be destroyed", plan.Out, StringComparison.Ordinal);
+        await Ok("apply", "-auto-approve", "-no-color");
+        var (machines, targets) = await Inventory();
+        Assert.DoesNotContain("workers-4", machines);
+        Assert.Equal(["workers-1", "workers-2", "workers-3", "workers-5"], targets);
+    }
+
+    private async Task<List<(string Node, int FailJoins, long SlowDrainMs)>> Knobs()
+    {
+        using var doc = JsonDocument.Parse((await Ok("sim", "inventory", "-dir", ".sim", "-json")).Out);
+        return [.. doc.RootElement.GetProperty("knobs").EnumerateArray()
+            .Select(k => (k.GetProperty("node").GetString()!, k.GetProperty("fail_joins_left").GetInt32(), k.GetProperty("slow_drain_ms").GetInt64()))];
+    }
+
+    private void WriteWithFailures(string failures) => File.WriteAllText(Path.Combine(_dir, "main.hcl"), $$"""
+        provider "sim" {
+          inventory_dir = ".sim"
+        }
+        resource "sim_node_pool" "workers" {
+          name     = "workers"
+          quantity = 3
+          roles    = ["worker"]
+          {{failures}}
+        }
+        """);
+
+    [Fact]
+    public async Task FailureBlocks_SetTheNodesKnobs_SeenInTheInventory_AndRemovingThemClearsThem()
+    {
+        WriteWithFailures("""
+            failure {
+              nodes           = ["workers-2"]
+              fail_join_times = 2
+            }
+            failure {
+              slow_drain_ms = 1500
+            }
+            """);
+        await Ok("apply", "-auto-approve", "-no-color");
+        Assert.Equal([("workers-1", 0, 1500L), ("workers-2", 2, 1500L), ("workers-3", 0, 1500L)], await Knobs());
+
+        // Applying the same configuration again changes nothing.
+        var again = await Ok("apply", "-auto-approve", "-no-color");
+        Assert.Contains("No changes", again.Out, StringComparison.Ordinal);
+
+        WriteWithFailures("");
+        var cleared = await Ok("apply", "-auto-approve", "-no-color");
+        Assert.Contains("3 changed", cleared.Out, StringComparison.Ordinal);
+        Assert.Empty(await Knobs());
+
+        WriteWithFailures("""
+            failure {
+              fail_join_times = -1
+            }
+            """);
+        var bad = await CliRun.InDirectory(_dir, "plan", "-no-color");
+        Assert.NotEqual(0, bad.Code);
+        Assert.Contains("failure.fail_join_times must be a whole number between 0 and", bad.Err, StringComparison.Ordinal);
+    }
 }

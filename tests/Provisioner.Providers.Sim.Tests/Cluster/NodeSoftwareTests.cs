@@ -41,24 +41,26 @@ public sealed class NodeSoftwareTests : IDisposable
     private static void Ok(NodeStepResult r) => Assert.True(r.Succeeded, r.Error);
 
     /// <summary>Create order: probe, runtime, etcd add, control plane, join.</summary>
-    private static async Task AddAsync(INodeDriver d, NodeTarget n)
+    private static async Task AddAsync(INodeDriver d, NodeTarget n, ClusterRef? cluster = null)
     {
-        Ok((await d.ProbeAsync(Main, n, Ct)).Step);
-        Ok(await d.InstallRuntimeAsync(Main, n, Ct));
+        var c = cluster ?? Main;
+        Ok((await d.ProbeAsync(c, n, Ct)).Step);
+        Ok(await d.InstallRuntimeAsync(c, n, Ct));
         if (n.HasRole(NodeRoles.Etcd))
-            Ok(await d.AddEtcdMemberAsync(Main, n, Ct));
+            Ok(await d.AddEtcdMemberAsync(c, n, Ct));
         if (n.HasRole(NodeRoles.ControlPlane))
-            Ok(await d.StartControlPlaneAsync(Main, n, Ct));
-        Ok(await d.JoinAsync(Main, n, Ct));
+            Ok(await d.StartControlPlaneAsync(c, n, Ct));
+        Ok(await d.JoinAsync(c, n, Ct));
     }
 
     /// <summary>Delete order: cordon and drain, etcd remove, leave.</summary>
-    private static async Task RemoveAsync(INodeDriver d, NodeTarget n)
+    private static async Task RemoveAsync(INodeDriver d, NodeTarget n, ClusterRef? cluster = null)
     {
-        Ok(await d.CordonDrainAsync(Main, n, drain: true, Ct));
+        var c = cluster ?? Main;
+        Ok(await d.CordonDrainAsync(c, n, drain: true, Ct));
         if (n.HasRole(NodeRoles.Etcd))
-            Ok(await d.RemoveEtcdMemberAsync(Main, n, Ct));
-        Ok(await d.LeaveAsync(Main, n, Ct));
+            Ok(await d.RemoveEtcdMemberAsync(c, n, Ct));
+        Ok(await d.LeaveAsync(c, n, Ct));
     }
 
     private ClusterSnapshot Snapshot() => ClusterSimulation.Snapshot(_dir.Path);
@@ -176,6 +178,68 @@ public sealed class NodeSoftwareTests : IDisposable
         Assert.Equal("cp-1", incident.Node);
     }
 
+    private async Task<(ClusterRef Api, string LbId)> ApiLoadBalancerAsync()
+    {
+        var lb = await _cloud.CreateLoadBalancerAsync("t-lb", new LoadBalancerSpec("api", [new SimListener(6443, 6443)], null), Ct);
+        Assert.False(lb.IsError);
+        return (Main with { ApiEndpoint = $"https://{lb.Value!.Address}:6443" }, lb.Value.Id);
+    }
+
+    private async Task RegisterAsync(string lbId, NodeTarget n) =>
+        Assert.False((await _cloud.RegisterTargetAsync(lbId, n.Name, n.Id, "t-" + ++_tokens, Ct)).IsError);
+
+    private async Task DeregisterAsync(string lbId, NodeTarget n) =>
+        Assert.False((await _cloud.DeregisterTargetAsync(lbId, n.Name, "t-" + ++_tokens, Ct)).IsError);
+
+    [Fact]
+    public async Task ControlPlaneDeregisteredFromTheApiLoadBalancerWhileJoined_IsAnIncident_AWorkerIsNot()
+    {
+        var d = Driver();
+        var (api, lbId) = await ApiLoadBalancerAsync();
+        var cp = await MachineAsync("cp-1", "etcd", "controlplane");
+        var worker = await MachineAsync("w-1", "worker");
+        foreach (var n in new[] { cp, worker })
+        {
+            await RegisterAsync(lbId, n);
+            await AddAsync(d, n, api);
+        }
+        Assert.Empty(Snapshot().Incidents);
+
+        // Deregistered before the node left: the API endpoint stops sending to a control plane still in the cluster.
+        await DeregisterAsync(lbId, cp);
+        await DeregisterAsync(lbId, worker);
+
+        var incident = Assert.Single(Snapshot().Incidents);
+        Assert.Equal(ClusterIncidentKinds.DeregisteredWhileJoined, incident.Kind);
+        Assert.Equal("cp-1", incident.Node);
+        Assert.Equal(cp.Id, incident.Machine);
+        Assert.Equal(Main.Id, incident.Cluster);
+        Assert.Contains($"deregistered from load balancer {lbId}", incident.Detail);
+    }
+
+    [Fact]
+    public async Task ControlPlaneLeavesThenIsDeregisteredThenDestroyed_IsNoIncident()
+    {
+        var d = Driver();
+        var (api, lbId) = await ApiLoadBalancerAsync();
+        var cps = new[] { await MachineAsync("cp-1", "etcd", "controlplane"), await MachineAsync("cp-2", "etcd", "controlplane"), await MachineAsync("cp-3", "etcd", "controlplane") };
+        foreach (var n in cps)
+        {
+            await RegisterAsync(lbId, n);
+            await AddAsync(d, n, api);
+        }
+
+        // The engine's delete order: drain, etcd member removed, leave; then deregister; then destroy.
+        await RemoveAsync(d, cps[0], api);
+        await DeregisterAsync(lbId, cps[0]);
+        await DeleteMachineAsync(cps[0]);
+
+        var s = Snapshot();
+        Assert.Empty(s.Incidents);
+        Assert.Equal(["cp-2", "cp-3"], s.JoinedNodes.Select(n => n.Node));
+        Assert.Equal(["cp-2", "cp-3"], _cloud.Snapshot().LoadBalancers.Single().Targets.Select(t => t.NodeName));
+    }
+
     [Fact]
     public async Task TwoEtcdChangesAtOnce_IsAnIncident_OneAtATimeIsNot()
     {
@@ -237,6 +301,7 @@ public sealed class NodeSoftwareTests : IDisposable
         var d = Driver();
         var n = await MachineAsync("w-1", "worker");
         NodeSoftwareKnobs.FailJoins(_dir.Path, "w-1", 2);
+        Assert.Equal([new ClusterNodeKnobs("w-1", 2, 0)], Snapshot().Knobs);
 
         var first = await d.JoinAsync(Main, n, Ct);
         var second = await d.JoinAsync(Main, n, Ct);
@@ -247,6 +312,7 @@ public sealed class NodeSoftwareTests : IDisposable
         Assert.False(second.Succeeded);
         Ok(third);
         Assert.Single(Snapshot().JoinedNodes);
+        Assert.Empty(Snapshot().Knobs);
     }
 
     [Fact]
@@ -268,6 +334,7 @@ public sealed class NodeSoftwareTests : IDisposable
         Assert.False(status.Ready);
         Assert.False((await d.ProbeAsync(Main, a, Ct)).Step.Succeeded);
         var s = Snapshot();
+        Assert.Equal([a.Id], s.DeadMachines);
         Assert.False(s.JoinedNodes.Single(n => n.Node == "cp-1").Ready);
         Assert.False(s.EtcdMembers.Single(m => m.Node == "cp-1").Healthy);
         // 1 healthy of 2 members: below the quorum of 2.
