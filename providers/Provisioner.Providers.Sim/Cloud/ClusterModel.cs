@@ -11,8 +11,18 @@ internal sealed class ClusterModel
     /// <summary>(cluster, node) → etcd member.</summary>
     public Dictionary<(string Cluster, string Node), Member> Members { get; } = [];
 
-    /// <summary>(cluster, node) → joined node.</summary>
+    /// <summary>(cluster, node) → joined node. Changed only through <see cref="Apply"/> (which keeps <see cref="NodesOn"/> in step).</summary>
     public Dictionary<(string Cluster, string Node), Joined> Nodes { get; } = [];
+
+    /// <summary>machine → the (cluster, node) keys of <see cref="Nodes"/> on it: a machine's deletion checks its own
+    /// nodes, not every joined node (O(1), not O(nodes), per deleted machine).</summary>
+    private readonly Dictionary<string, HashSet<(string Cluster, string Node)>> _nodesByMachine = new(StringComparer.Ordinal);
+
+    /// <summary>The joined nodes on <paramref name="machine"/>.</summary>
+    public IEnumerable<KeyValuePair<(string Cluster, string Node), Joined>> NodesOn(string machine) =>
+        _nodesByMachine.TryGetValue(machine, out var keys)
+            ? keys.Select(k => new KeyValuePair<(string Cluster, string Node), Joined>(k, Nodes[k]))
+            : [];
 
     /// <summary>(cluster, node) pairs whose control plane runs (set before the node joins).</summary>
     public HashSet<(string Cluster, string Node)> ControlPlanes { get; } = [];
@@ -75,7 +85,11 @@ internal sealed class ClusterModel
                     Nodes[key] = cpNode with { ControlPlane = true };
                 break;
             case ClusterOps.Join:
+                Unindex(key);
                 Nodes[key] = new Joined(r.Machine ?? "", r.Roles ?? [], r.Version ?? "", ControlPlanes.Contains(key), false, false, r.At);
+                if (!_nodesByMachine.TryGetValue(r.Machine ?? "", out var onMachine))
+                    _nodesByMachine[r.Machine ?? ""] = onMachine = [];
+                onMachine.Add(key);
                 break;
             case ClusterOps.JoinFailed:
                 if (FailJoins.TryGetValue(r.Node, out var left))
@@ -94,6 +108,7 @@ internal sealed class ClusterModel
                 Update(key, n => n with { Version = r.Version ?? n.Version });
                 break;
             case ClusterOps.Leave:
+                Unindex(key);
                 Nodes.Remove(key);
                 ControlPlanes.Remove(key);
                 break;
@@ -126,6 +141,16 @@ internal sealed class ClusterModel
     {
         if (EtcdInFlight.TryGetValue(r.Cluster, out var flight))
             flight.Remove(r.Node);
+    }
+
+    private void Unindex((string Cluster, string Node) key)
+    {
+        if (Nodes.TryGetValue(key, out var old) && _nodesByMachine.TryGetValue(old.Machine, out var keys))
+        {
+            keys.Remove(key);
+            if (keys.Count == 0)
+                _nodesByMachine.Remove(old.Machine);
+        }
     }
 
     private void Update((string, string) key, Func<Joined, Joined> change)

@@ -130,7 +130,7 @@ internal sealed class ClusterSimulation
                     $"Machine {machine} of node {node} was destroyed while it was still an etcd member of cluster {cluster}.");
                 clusters.Add(cluster);
             }
-            foreach (var ((cluster, node), joined) in store._model.Nodes.Where(n => n.Value.Machine == machine && !n.Value.Drained).ToList())
+            foreach (var ((cluster, node), joined) in store._model.NodesOn(machine).Where(n => !n.Value.Drained).ToList())
             {
                 scope.Incident(ClusterIncidentKinds.MachineDestroyedWhileJoined, cluster, node, machine,
                     $"Machine {machine} of node {node} was destroyed while the node was joined to cluster {cluster} and not drained.");

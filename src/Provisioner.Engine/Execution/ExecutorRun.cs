@@ -207,12 +207,13 @@ internal sealed class ExecutorRun
                 }
             }
         }
-        if (_plan.StepOrders.Count > 0)
+        if (_plan.StepOrders.Count > 0 || _plan.StepBarriers.Count > 0)
             AddStepOrders(g, steps);
         return g;
     }
 
-    /// <summary>The plan's extra step ordering (node pools and members): entries naming a step the plan lacks are ignored.</summary>
+    /// <summary>The plan's extra step ordering (node pools and members; batch boundaries through one barrier step each):
+    /// entries naming a step the plan lacks are ignored.</summary>
     private void AddStepOrders(DependencyGraph<ApplyStep> g, List<(ApplyStep? Create, ApplyStep? Delete)> steps)
     {
         var index = new Dictionary<(string, bool), ApplyStep>();
@@ -232,6 +233,18 @@ internal sealed class ExecutorRun
             if (index.TryGetValue((o.Address.ToString(), o.Delete), out var step) &&
                 index.TryGetValue((o.After.ToString(), o.AfterDelete), out var after) && !ReferenceEquals(step, after))
                 g.AddDependency(step, after);
+        }
+        foreach (var b in _plan.StepBarriers)
+        {
+            var before = new HashSet<ApplyStep>(b.After.Select(r => index.GetValueOrDefault((r.Address.ToString(), r.Delete))).OfType<ApplyStep>());
+            var then = b.Steps.Select(r => index.GetValueOrDefault((r.Address.ToString(), r.Delete))).OfType<ApplyStep>().Where(s => !before.Contains(s)).ToList();
+            if (before.Count == 0 || then.Count == 0)
+                continue;
+            var barrier = new ApplyStep(before.First().Change, StepPhase.Barrier);
+            foreach (var a in before)
+                g.AddDependency(barrier, a);
+            foreach (var s in then)
+                g.AddDependency(s, barrier);
         }
     }
 

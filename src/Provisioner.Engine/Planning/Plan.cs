@@ -36,6 +36,10 @@ public sealed record Plan(
     /// </summary>
     public IReadOnlyList<StepOrder> StepOrders { get; init; } = [];
 
+    /// <summary>Batch boundaries beyond the resources' dependencies (members changed in batches, decision 0006): each
+    /// entry makes a set of steps wait for every step of another set. Derived again whenever the plan is.</summary>
+    public IReadOnlyList<StepBarrier> StepBarriers { get; init; } = [];
+
     /// <summary>Counts for the summary line (<c>Plan: 1 to add, ...</c>).</summary>
     public PlanSummary Summary => PlanSummary.Of(Changes);
 

@@ -211,6 +211,7 @@ internal sealed partial class PlanWalk
             return;
         var nodes = config.Type.HasAttribute(ms.NodesAttribute) ? config.GetAttribute(ms.NodesAttribute) : HclValue.Null;
         var elements = new List<(string Name, HclValue Node)>();
+        var named = new HashSet<string>(StringComparer.Ordinal);
         if (!nodes.IsKnown)
         {
             Diagnostics.Error("Node list not known", $"{parent}: \"{ms.NodesAttribute}\" must be known at plan time: its nodes' names are the keys of the {ms.MemberType} members.", res.DeclRange);
@@ -226,7 +227,7 @@ internal sealed partial class PlanWalk
                     Diagnostics.Error("Invalid node", $"{parent}: every element of \"{ms.NodesAttribute}\" must be a node object with a known name (for example from a node pool's nodes).", res.DeclRange);
                     return;
                 }
-                if (!elements.Any(e => e.Name == nm.AsString()))
+                if (named.Add(nm.AsString()))
                     elements.Add((nm.AsString(), n));
             }
         }

@@ -88,7 +88,8 @@ internal sealed partial class PlanWalk
             return null;
         if (In.Options.Mode != PlanMode.Destroy)
             Diagnostics.AddRange(await EvaluateChecksAsync().ConfigureAwait(false));
-        var stepOrders = PoolOrdering.Derive(_changes, _poolExpansions, Providers, In.Options.Mode, Diagnostics);
+        var stepBarriers = new List<StepBarrier>();
+        var stepOrders = PoolOrdering.Derive(_changes, _poolExpansions, Providers, In.Options.Mode, Diagnostics, stepBarriers);
         if (Diagnostics.HasErrors)
             return null;
         var changes = ApplyTargets(_changes);
@@ -103,6 +104,7 @@ internal sealed partial class PlanWalk
         return new Plan(In.Options.Mode, Prior.Lineage, Prior.Serial, changes, _drift, _outputs, In.Variables, In.Options, Diagnostics)
         {
             StepOrders = stepOrders,
+            StepBarriers = stepBarriers,
         };
     }
 

@@ -9,9 +9,8 @@ public sealed record MemberSerialGroup(string Role)
 
     /// <summary>
     /// A path into the parent resource's object holding the batch size (e.g.
-    /// <c>upgrade_strategy.max_unavailable_worker</c>): a number, a string count (<c>"3"</c>) or a percentage of the
-    /// group's members after the plan (<c>"10%"</c>, rounded down, at least 1); null, unknown or below 1 falls back to
-    /// <see cref="BatchSize"/>.
+    /// <c>upgrade_strategy.max_unavailable_worker</c>): a number, or a string with a count (<c>"3"</c>) or a percentage
+    /// of the group's members (<c>"10%"</c>, rounded down, at least 1); null, unknown or below 1 falls back to <see cref="BatchSize"/>.
     /// </summary>
     public AttributePath? BatchSizeAttribute { get; init; }
 }

@@ -17,9 +17,12 @@ internal static class PoolOrdering
 
     private sealed record Step(ResourceInstanceChange Change, bool Delete, int Group, int Sequence, long N);
 
+    /// <summary>The step orders; batch boundaries of serial groups (batches of more than one step on both sides) go to
+    /// <paramref name="barriers"/>, so that the ordering stays O(members) whatever the batch size.</summary>
     public static List<StepOrder> Derive(IReadOnlyList<ResourceInstanceChange> changes, IReadOnlyList<(ResourceAddress Pool, PoolExpansion Expansion)> expansions,
-        IEnumerable<ProviderHandle> providers, PlanMode mode, DiagnosticList diagnostics)
+        IEnumerable<ProviderHandle> providers, PlanMode mode, DiagnosticList diagnostics, List<StepBarrier> barriers)
     {
+        ArgumentNullException.ThrowIfNull(barriers);
         var poolTypes = new HashSet<string>(StringComparer.Ordinal);
         var memberTypes = new Dictionary<string, MemberInfo>(StringComparer.Ordinal);
         foreach (var p in providers)
@@ -119,7 +122,7 @@ internal static class PoolOrdering
             var parentAddress = new ResourceAddress(resource.Module, ResourceMode.Managed, info.ParentType, resource.Name);
             parents.TryGetValue(parentAddress, out var parent);
             if (info.Schema.SerialGroups.Count > 0)
-                Chain(list, info.Schema, parent, sequence, orders);
+                Chain(list, info.Schema, parent, sequence, orders, barriers);
             if (info.Schema.EtcdQuorum && mode == PlanMode.Normal && parent is not null && parent.Action != ChangeAction.Delete)
                 CheckQuorum(list, parentAddress, expansions, diagnostics);
         }
@@ -147,11 +150,12 @@ internal static class PoolOrdering
         return false;
     }
 
-    private static void Chain(List<ResourceInstanceChange> list, MemberSchema ms, ResourceInstanceChange? parent, Dictionary<string, int> sequence, List<StepOrder> orders)
+    private static void Chain(List<ResourceInstanceChange> list, MemberSchema ms, ResourceInstanceChange? parent, Dictionary<string, int> sequence,
+        List<StepOrder> orders, List<StepBarrier> barriers)
     {
         var steps = new List<Step>();
-        // Members each group has after the plan: what a percentage batch size is a percentage of.
-        var members = new int[ms.SerialGroups.Count];
+        // Members of each group that stay (the base of a batch size given as a percentage).
+        var staying = new int[ms.SerialGroups.Count];
         foreach (var c in list)
         {
             var node = NodeOf(c);
@@ -164,11 +168,11 @@ internal static class PoolOrdering
                     break;
                 }
             }
-            if (group < 0 || c.Action == ChangeAction.Read || c.Action == ChangeAction.Forget)
+            if (group < 0)
                 continue;
             if (c.Action != ChangeAction.Delete)
-                members[group]++;
-            if (c.Action == ChangeAction.NoOp)
+                staying[group]++;
+            if (c.Action == ChangeAction.NoOp || c.Action == ChangeAction.Read || c.Action == ChangeAction.Forget)
                 continue;
             var key = c.Address.Key.Text!;
             var seq = sequence.GetValueOrDefault(key);
@@ -193,12 +197,12 @@ internal static class PoolOrdering
         while (i < steps.Count)
         {
             var group = ms.SerialGroups[steps[i].Group];
-            var size = BatchSize(group, parentValue, members[steps[i].Group]);
-            var batch = new List<Step>();
             var start = steps[i].Group;
+            var size = BatchSize(group, parentValue, Math.Max(1, staying[start]));
+            var batch = new List<Step>();
             while (i < steps.Count && batch.Count < size && steps[i].Group == start)
                 batch.Add(steps[i++]);
-            if (previous is not null)
+            if (previous is not null && (previous.Count == 1 || batch.Count == 1))
             {
                 foreach (var s in batch)
                 {
@@ -209,14 +213,20 @@ internal static class PoolOrdering
                     }
                 }
             }
+            else if (previous is not null)
+            {
+                // Every step of a batch after every step of the previous one, through one barrier: O(batch) edges, not O(batch²).
+                barriers.Add(new StepBarrier([.. batch.Select(s => new StepRef(s.Change.Address, s.Delete))], [.. previous.Select(p => new StepRef(p.Change.Address, p.Delete))]));
+            }
             previous = batch;
         }
     }
 
-    /// <summary>The group's batch size: the parent's <see cref="MemberSerialGroup.BatchSizeAttribute"/> when it holds a
-    /// count (a number or a string such as <c>"3"</c>) or a percentage of the group's <paramref name="members"/>
-    /// (<c>"10%"</c>, rounded down, at least 1); otherwise <see cref="MemberSerialGroup.BatchSize"/>.</summary>
-    private static int BatchSize(MemberSerialGroup group, HclValue parent, int members)
+    /// <summary>The batch size of <paramref name="group"/>: the parent's <see cref="MemberSerialGroup.BatchSizeAttribute"/>
+    /// when it holds a number, or a string with a count (<c>"3"</c>) or a percentage of the group's
+    /// <paramref name="members"/> (<c>"10%"</c>, rounded down, at least 1; as RKE's <c>max_unavailable_worker</c>);
+    /// else <see cref="MemberSerialGroup.BatchSize"/>.</summary>
+    internal static int BatchSize(MemberSerialGroup group, HclValue parent, int members)
     {
         if (group.BatchSizeAttribute is { } path)
         {
@@ -232,17 +242,13 @@ internal static class PoolOrdering
             }
             if (v.IsKnown && !v.IsNull && v.Type.IsNumber && v.AsNumber().TryToLong(out var n) && n >= 1)
                 return (int)Math.Min(n, int.MaxValue);
-            if (v.IsKnown && !v.IsNull && v.Type.IsString && v.AsString().Trim() is { Length: > 0 } text)
+            if (v.IsKnown && !v.IsNull && v.Type.IsString)
             {
-                if (text[^1] == '%')
-                {
-                    if (double.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) && percent > 0)
-                        return (int)Math.Clamp(Math.Floor(members * percent / 100), 1, int.MaxValue);
-                }
-                else if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1)
-                {
-                    return (int)Math.Min(count, int.MaxValue);
-                }
+                var text = v.AsString().Trim();
+                if (text.EndsWith('%') && int.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var pct) && pct is > 0 and <= 100)
+                    return (int)Math.Max(1, (long)members * pct / 100);
+                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1)
+                    return count;
             }
         }
         return Math.Max(1, group.BatchSize);

@@ -206,6 +206,48 @@ public sealed class PoolEngineTests
         Before(calls, "update standin_cluster_node:workers-4", "update standin_cluster_node:workers-5");
     }
 
+    [Theory]
+    [InlineData("\"40%\"")] // of 5 workers: 2
+    [InlineData("\"2\"")]
+    public async Task WorkerBatchSizeFromACountOrAPercentageString(string batch)
+    {
+        using var h = new PoolHarness();
+        string WithBatch(string config) => config.Replace("max_unavailable_worker = 2", $"max_unavailable_worker = {batch}", StringComparison.Ordinal);
+        h.Write(WithBatch(Config(5)));
+        await h.ApplyAsync();
+        h.Write(WithBatch(Config(5, extra: "version = \"2\"")));
+        h.Provider.MaxInFlightWorkers = 0;
+        var (_, calls) = await h.ApplyAsync(parallelism: 10);
+        Assert.Equal(2, h.Provider.MaxInFlightWorkers);
+        foreach (var first in new[] { "workers-1", "workers-2" })
+        {
+            foreach (var second in new[] { "workers-3", "workers-4" })
+                Before(calls, $"update standin_cluster_node:{first}", $"update standin_cluster_node:{second}");
+        }
+    }
+
+    [Fact]
+    public async Task BigWorkerBatchesAreJoinedThroughBarriersNotOrdersPerPair()
+    {
+        // 200 workers in batches of 50: the boundaries between batches are 3 barriers, not 3 x 50 x 50 step orders.
+        using var h = new PoolHarness();
+        h.Write(Config(200).Replace("max_unavailable_worker = 2", "max_unavailable_worker = \"25%\"", StringComparison.Ordinal));
+        var outcome = await h.PlanAsync();
+        var plan = outcome.Plan!;
+        Assert.Equal(3, plan.StepBarriers.Count);
+        Assert.All(plan.StepBarriers, b => Assert.Equal(50, b.Steps.Count));
+        Assert.All(plan.StepBarriers, b => Assert.Equal(50, b.After.Count));
+        Assert.InRange(plan.StepOrders.Count, 1, 10 * 203);
+        var (_, calls) = await h.ApplyAsync(parallelism: 100);
+        Assert.InRange(h.Provider.MaxInFlightWorkers, 1, 50);
+        var joins = calls.Where(c => c.StartsWith("create standin_cluster_node:workers-", StringComparison.Ordinal))
+            .Select(c => int.Parse(c["create standin_cluster_node:workers-".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(200, joins.Count);
+        // Batch k (workers 50k+1 .. 50k+50) joins only after every worker of batch k-1.
+        for (var i = 0; i < joins.Count; i++)
+            Assert.True((joins[i] - 1) / 50 >= joins.Take(i).Select(j => (j - 1) / 50).DefaultIfEmpty(0).Max(), $"worker {joins[i]} joined before its batch's turn: {string.Join(",", joins)}");
+    }
+
     [Fact]
     public async Task RefusesReplacingEveryEtcdNodeAtOnceButAllowsSurgeRoll()
     {

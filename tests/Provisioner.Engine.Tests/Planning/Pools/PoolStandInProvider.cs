@@ -80,7 +80,7 @@ internal sealed class PoolStandInProvider : IProvider, IProviderFactory
     {
         ["name"] = AttributeSchema.RequiredOf(HclType.String),
         ["nodes"] = Opt(HclType.Dynamic),
-        ["max_unavailable_worker"] = Opt(HclType.Number),
+        ["max_unavailable_worker"] = Opt(HclType.Dynamic),
         ["version"] = Opt(HclType.String),
         ["id"] = Comp(HclType.String),
     }))
