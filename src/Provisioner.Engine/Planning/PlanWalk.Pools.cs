@@ -189,7 +189,7 @@ internal sealed partial class PlanWalk
         if (res.Count is not null || res.ForEach is not null)
         {
             Diagnostics.Error("count and for_each are not supported here",
-                $"{parent} takes nodes ({ms.MemberType} members): it cannot use count or for_each yet; write one block per instance.", res.DeclRange);
+                $"{parent} takes nodes: each node becomes a member {ms.MemberType}.{parent.Name}[\"<node name>\"], keyed by the node's name alone, so {parent} cannot use count or for_each yet. Write one {parent.Type} block per instance instead.", res.DeclRange);
             return;
         }
         if (!provider.Schema.Resources.TryGetValue(ms.MemberType, out var memberSchema))

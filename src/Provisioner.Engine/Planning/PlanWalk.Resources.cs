@@ -289,10 +289,10 @@ internal sealed partial class PlanWalk
                 reason = ActionReason.ReplaceBecauseTainted;
             else if (In.Options.ReplaceList.Contains(address))
                 reason = ActionReason.ReplaceByRequest;
-            else if (TriggeredReplace(res, s, ctx) || extras is { ReplaceBecauseMachine: true })
+            else if (TriggeredReplace(res, s, ctx))
                 reason = ActionReason.ReplaceByTriggers;
-            else if (replacePaths.Count > 0)
-                reason = ActionReason.ReplaceBecauseCannotUpdate;
+            else if (replacePaths.Count > 0 || extras is { ReplaceBecauseMachine: true })
+                reason = ActionReason.ReplaceBecauseCannotUpdate; // a member cannot follow its node to another machine in place
             if (reason != ActionReason.None)
             {
                 action = res.Lifecycle.CreateBeforeDestroy ? ChangeAction.CreateThenDelete : ChangeAction.DeleteThenCreate;

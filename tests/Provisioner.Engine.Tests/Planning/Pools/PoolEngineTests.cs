@@ -437,8 +437,10 @@ public sealed class PoolEngineTests
             "DeleteThenCreate standin_lb_target.ingress[\"workers-2\"]",
             "DeleteThenCreate standin_pool.workers[\"workers-2\"]",
         ], changed);
-        Assert.Equal("its machine workers-2 is replaced: leaves standin_cluster.main before the old machine is destroyed, joins again on the new one",
-            plan.Changes.Single(c => c.Address.ToString() == "standin_cluster_node.main[\"workers-2\"]").ReasonText);
+        var member = plan.Changes.Single(c => c.Address.ToString() == "standin_cluster_node.main[\"workers-2\"]");
+        Assert.Equal("its machine workers-2 is replaced: leaves standin_cluster.main before the old machine is destroyed, joins again on the new one", member.ReasonText);
+        Assert.Equal(ActionReason.ReplaceBecauseCannotUpdate, member.Reason);
+        Assert.Equal(ActionReason.ReplaceByRequest, plan.Changes.Single(c => c.Address.ToString() == "standin_pool.workers[\"workers-2\"]").Reason);
         Assert.Equal([
             "delete standin_cluster_node:workers-2",
             "delete standin_lb_target:workers-2",
@@ -462,6 +464,28 @@ public sealed class PoolEngineTests
             """);
         var p = await h.PlanAsync();
         Assert.Contains("count and for_each cannot be used on a node pool", p.Diagnostics.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CountOnAParentWithMembersIsAnErrorThatSaysWhy()
+    {
+        using var h = new PoolHarness();
+        h.Write("""
+            resource "standin_pool" "w" {
+              name     = "w"
+              quantity = 1
+              roles    = ["worker"]
+            }
+            resource "standin_lb" "api" {
+              count   = 2
+              name    = "api"
+              targets = standin_pool.w.nodes
+            }
+            """);
+        var p = await h.PlanAsync();
+        var text = p.Diagnostics.ToString();
+        Assert.Contains("count and for_each are not supported here", text, StringComparison.Ordinal);
+        Assert.Contains("each node becomes a member standin_lb_target.api[\"<node name>\"], keyed by the node's name alone", text, StringComparison.Ordinal);
     }
 
     [Fact]
