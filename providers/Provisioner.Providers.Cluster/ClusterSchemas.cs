@@ -82,7 +82,7 @@ internal static class ClusterSchemas
             ("nodes", Optional(HclType.Dynamic, "The nodes, from node pools' nodes lists (e.g. concat(sim_node_pool.cp.nodes, sim_node_pool.workers.nodes)); each joins as a cluster_rke_node member.")),
             ("kubeconfig", new AttributeSchema(HclType.String) { Computed = true, Sensitive = true, Description = "Admin kubeconfig (client certificate signed by the cluster CA)." }),
             ("ca_certificate", Computed(HclType.String, "The cluster CA certificate (PEM).")),
-            ("etcd_members", Computed(HclType.List(HclType.String), "Names of the nodes with the etcd role, when the cluster sees its node list.")),
+            ("etcd_members", Computed(HclType.List(HclType.String), "Names of the nodes with the etcd role (from the node list's names and roles, as configured).")),
             ("template_revision", Computed(HclType.Number, "The template revision the cluster is on.")),
             ("kubernetes_version", Computed(HclType.String, "The Kubernetes version of that revision.")),
             ("upgrade_strategy", Computed(UpgradeStrategyType, "The template's upgrade strategy, as its nodes roll."))),
@@ -98,6 +98,11 @@ internal static class ClusterSchemas
                 new MemberSerialGroup(NodeRoles.Worker) { BatchSizeAttribute = AttributePath.Attr("upgrade_strategy").ThenAttr("max_unavailable_worker") },
             ],
             EtcdQuorum = true,
+            // The cluster sees each node's name and roles (HA warnings, etcd_members); its members see neither.
+            ParentNodeAttributes = ["roles"],
+            NodeDerivedAttributes = ["etcd_members"],
+            // A join that stops at a step is recorded with its phase and resumed by the next apply.
+            ResumeFailedCreate = true,
         },
     };
 

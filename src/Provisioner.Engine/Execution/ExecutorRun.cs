@@ -24,6 +24,7 @@ internal sealed class ExecutorRun
     private readonly Dictionary<ResourceInstanceChange, string> _deposedIds = new(ReferenceEqualityComparer.Instance);
     private readonly Lock _lock = new();
     private readonly DiagnosticList _diagnostics = new();
+    private readonly HashSet<string> _resumableCreates = new(StringComparer.Ordinal);
     private int _added;
     private int _changed;
     private int _destroyed;
@@ -43,6 +44,8 @@ internal sealed class ExecutorRun
             {
                 if (rs.Block.Attributes.Values.Any(a => a.Type.IsDynamic))
                     _state.DynamicTypes[name] = rs.Block.ImpliedType();
+                if (rs.Members is { ResumeFailedCreate: true } ms)
+                    _resumableCreates.Add(ms.MemberType);
             }
             if (p.Provider.Limits.MaxConcurrentOperations > 0)
                 _providerLimits[p.StateName] = new SemaphoreSlim(p.Provider.Limits.MaxConcurrentOperations);
@@ -439,9 +442,11 @@ internal sealed class ExecutorRun
             InstanceState? tainted = null;
             if (!result.NewState.IsNull && result.NewState.IsWhollyKnown)
             {
+                // A failed create is tainted (replaced next time), unless its type resumes from the state it returned
+                // (a member whose join stopped at a step: decision 0006, MemberSchema.ResumeFailedCreate).
                 var value = PlanWalk.Remark(result.NewState, site.Schema.Block, config);
-                tainted = _state.Set(c.Address, null, c.Provider, EachOf(c.Address), value, result.Private,
-                    kind == ChangeKind.Create ? InstanceStatus.Tainted : InstanceStatus.Ready, generation, deps, cbd);
+                var status = kind == ChangeKind.Create && !_resumableCreates.Contains(c.Address.Resource.Type) ? InstanceStatus.Tainted : InstanceStatus.Ready;
+                tainted = _state.Set(c.Address, null, c.Provider, EachOf(c.Address), value, result.Private, status, generation, deps, cbd);
             }
             Events.Emit(new ProviderCallFinished(Now, address, null, kind, token, false, tainted));
             Fail(step, ad);

@@ -1,5 +1,6 @@
 using Provisioner.Engine.Planning.Pools;
 using Provisioner.Hcl.Values;
+using Provisioner.Sdk.Schema;
 
 namespace Provisioner.Engine.Planning;
 
@@ -10,7 +11,11 @@ internal sealed record InstanceExtras
 
     public MemberSite? Member { get; init; }
 
-    public string? NullAttribute { get; init; }
+    /// <summary>Set for a resource that has members: its node list is planned as <see cref="Pools.MemberViews.ParentConfig"/> shows it.</summary>
+    public MemberSchema? NodesOf { get; init; }
+
+    /// <summary>True for a member whose node's machine is replaced: the member is replaced too (leaves before, joins after).</summary>
+    public bool ReplaceBecauseMachine { get; init; }
 
     /// <summary>The reason text for the chosen action (null: none).</summary>
     public Func<ChangeAction, string?>? ReasonText { get; init; }

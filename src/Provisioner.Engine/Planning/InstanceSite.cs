@@ -22,6 +22,6 @@ internal sealed record InstanceSite(
     /// <summary>Set for a member instance: its configuration is built from its parent and its node.</summary>
     public Pools.MemberSite? Member { get; init; }
 
-    /// <summary>Set for a resource that has members: this argument (the node list) is planned as null.</summary>
-    public string? NullAttribute { get; init; }
+    /// <summary>Set for a resource that has members: its node list is planned as <see cref="Pools.MemberViews.ParentConfig"/> shows it.</summary>
+    public MemberSchema? NodesOf { get; init; }
 }

@@ -16,6 +16,12 @@ internal sealed partial class PlanWalk
 {
     private readonly List<(ResourceAddress Pool, PoolExpansion Expansion)> _poolExpansions = [];
 
+    /// <summary>Whether each prior pool node was healthy (ready, and not gone) when planned, by node key: the quorum check counts NotReady etcd members as unhealthy.</summary>
+    private readonly Dictionary<string, bool> _nodeHealth = new(StringComparer.Ordinal);
+
+    /// <summary>Node keys whose machine this plan replaces under the same key (-replace, taint, a force-new argument): their members are replaced too.</summary>
+    private readonly HashSet<string> _replacedNodes = new(StringComparer.Ordinal);
+
     /// <summary>An instance's configuration: decoded from its block, or built for a member; pool nodes get their engine-set attributes.</summary>
     internal static HclValue DecodeConfig(InstanceSite site, EvalContext ctx, DiagnosticList diags)
     {
@@ -39,11 +45,8 @@ internal sealed partial class PlanWalk
         var config = SchemaDecoder.Decode(site.Schema.Block, site.Resource.Config, ctx, diags);
         if (site.PoolNode is { } p)
             config = p.Inject(config);
-        if (site.NullAttribute is { } n && config.IsKnown && !config.IsNull && config.Type.HasAttribute(n))
-        {
-            var t = config.Type.AttributeType(n);
-            config = HclValue.Object(config.Attributes.Select(kv => kv.Key == n ? new KeyValuePair<string, HclValue>(n, HclValue.NullOf(t)) : kv));
-        }
+        if (site.NodesOf is { } ms)
+            config = MemberViews.ParentConfig(config, ms);
         return config;
     }
 
@@ -76,6 +79,7 @@ internal sealed partial class PlanWalk
             priorNodes.Add(new PoolNode(key.Text!, PoolExpander.NumberOf(key.Text!) ?? 0,
                 LongAttr(plain, pool.TemplateRevisionAttribute), StrAttr(plain, pool.TemplateHashAttribute),
                 value is not null && !BoolAttr(plain, pool.ReadyAttribute).Equals(false), value is null));
+            _nodeHealth[key.Text!] = priorNodes[^1].Ready;
         }
         if (In.Options.Mode == PlanMode.RefreshOnly)
         {
@@ -140,8 +144,10 @@ internal sealed partial class PlanWalk
                 PoolNode = new PoolNodeSite(node.Key, expansion.Revision, pool),
                 HasPrior = true,
                 Prior = priorValues.GetValueOrDefault(node.Key),
-                ReasonText = reason.Length == 0 ? null : _ => reason,
+                ReasonText = a => a.IsReplace() ? "replaced under the same key: its memberships end before the old machine goes and start again on the new one" : reason.Length == 0 ? null : reason,
             }).ConfigureAwait(false);
+            if (ChangesOf(address).LastOrDefault(c => c.Address.Equals(instAddress) && c.Deposed is null) is { } planned && planned.Action.IsReplace())
+                _replacedNodes.Add(node.Key);
         }
     }
 
@@ -183,7 +189,7 @@ internal sealed partial class PlanWalk
         if (res.Count is not null || res.ForEach is not null)
         {
             Diagnostics.Error("count and for_each are not supported here",
-                $"{parent} takes nodes ({ms.MemberType} members): it cannot use count or for_each yet; write one block per instance.", res.DeclRange);
+                $"{parent} takes nodes: each node becomes a member {ms.MemberType}.{parent.Name}[\"<node name>\"], keyed by the node's name alone, so {parent} cannot use count or for_each yet. Write one {parent.Type} block per instance instead.", res.DeclRange);
             return;
         }
         if (!provider.Schema.Resources.TryGetValue(ms.MemberType, out var memberSchema))
@@ -242,13 +248,16 @@ internal sealed partial class PlanWalk
             var key = InstanceKey.String(nodeName);
             priorInstances.TryGetValue(key, out var inst);
             var poolValues = s.Resources.Values.FirstOrDefault(r => r.Kind == ExpansionKind.Pool && r.Instances.ContainsKey(key));
+            var machineReplaced = _replacedNodes.Contains(nodeName);
             await PlanInstanceAsync(v, s, synthetic, provider, memberSchema, address.Instance(key), null, inst, refreshed, deps, values, new InstanceExtras
             {
                 Member = new MemberSite(res, ms, nodeName, poolValues, node),
+                ReplaceBecauseMachine = machineReplaced,
                 ReasonText = a => a switch
                 {
                     ChangeAction.Create => $"added to {parent} after its machine {nodeName} is created",
                     ChangeAction.Update => $"follows {parent} and node {nodeName}",
+                    _ when a.IsReplace() && machineReplaced => $"its machine {nodeName} is replaced: leaves {parent} before the old machine is destroyed, joins again on the new one",
                     _ => null,
                 },
             }).ConfigureAwait(false);

@@ -88,7 +88,7 @@ internal sealed partial class PlanWalk
         var (kind, keys) = Expand(res.Count, res.ForEach, s.Context);
         var resourceValues = s.Resource(res.Address, kind);
         var seen = new HashSet<InstanceKey>();
-        var extras = schema.Members is { } ms ? new InstanceExtras { NullAttribute = ms.NodesAttribute } : null;
+        var extras = schema.Members is { } ms ? new InstanceExtras { NodesOf = ms } : null;
         foreach (var (key, each) in keys)
         {
             seen.Add(key);
@@ -209,7 +209,7 @@ internal sealed partial class PlanWalk
         {
             PoolNode = extras?.PoolNode,
             Member = extras?.Member,
-            NullAttribute = extras?.NullAttribute,
+            NodesOf = extras?.NodesOf,
         };
         string? importId = null;
         byte[]? importPrivate = null;
@@ -291,8 +291,8 @@ internal sealed partial class PlanWalk
                 reason = ActionReason.ReplaceByRequest;
             else if (TriggeredReplace(res, s, ctx))
                 reason = ActionReason.ReplaceByTriggers;
-            else if (replacePaths.Count > 0)
-                reason = ActionReason.ReplaceBecauseCannotUpdate;
+            else if (replacePaths.Count > 0 || extras is { ReplaceBecauseMachine: true })
+                reason = ActionReason.ReplaceBecauseCannotUpdate; // a member cannot follow its node to another machine in place
             if (reason != ActionReason.None)
             {
                 action = res.Lifecycle.CreateBeforeDestroy ? ChangeAction.CreateThenDelete : ChangeAction.DeleteThenCreate;
@@ -309,7 +309,8 @@ internal sealed partial class PlanWalk
         }
         var pdiags = new DiagnosticList();
         AddProviderDiagnostics(pdiags, planned.Diagnostics, res.Config, res.DeclRange);
-        Diagnostics.AddRange(pdiags);
+        // A warning the provider gave both when validating and when planning (HA rules) is shown once.
+        Diagnostics.AddRange(pdiags.Where(d => d.IsError || !diags.Any(v => v.Severity == d.Severity && v.Summary == d.Summary && v.Detail == d.Detail)));
         if (pdiags.HasErrors)
         {
             values.Set(address.Key, HclValue.UnknownOf(type));

@@ -89,7 +89,7 @@ internal sealed partial class PlanWalk
         if (In.Options.Mode != PlanMode.Destroy)
             Diagnostics.AddRange(await EvaluateChecksAsync().ConfigureAwait(false));
         var stepBarriers = new List<StepBarrier>();
-        var stepOrders = PoolOrdering.Derive(_changes, _poolExpansions, Providers, In.Options.Mode, Diagnostics, stepBarriers);
+        var stepOrders = PoolOrdering.Derive(_changes, _poolExpansions, Providers, In.Options.Mode, Diagnostics, stepBarriers, _nodeHealth);
         if (Diagnostics.HasErrors)
             return null;
         var changes = ApplyTargets(_changes);

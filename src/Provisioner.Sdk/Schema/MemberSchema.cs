@@ -8,15 +8,17 @@ namespace Provisioner.Sdk.Schema;
 /// <remarks>
 /// <para>
 /// Each member instance's configuration object is <c>{ parent = &lt;T.x's object&gt;, node = &lt;the node object&gt; }</c>,
-/// where the parent object has its <see cref="NodesAttribute"/> set to null (so member objects stay small with
-/// thousands of nodes); the member type is an ordinary resource type of the same provider whose schema has the attributes <c>parent</c>
-/// and <c>node</c> (dynamic) plus what the provider computes.
+/// where the parent object has its <see cref="NodesAttribute"/> and its <see cref="NodeDerivedAttributes"/> set to
+/// null (so member objects stay small with thousands of nodes, and adding a node changes no existing member); the
+/// member type is an ordinary resource type of the same provider whose schema has the attributes <c>parent</c> and
+/// <c>node</c> (dynamic) plus what the provider computes.
 /// </para>
 /// <para>
-/// The provider of <c>T</c> itself never sees the node list: the engine plans and applies <c>T.x</c> with its
-/// <see cref="NodesAttribute"/> set to null (declare it <c>Optional</c>), and <c>T.x</c> does not wait for the
-/// pools it takes nodes from; every per-node effect (register, join, leave) belongs to the member instances, which
-/// are re-planned at apply time with the node's final values (id, address).
+/// The provider of <c>T</c> itself sees only a plan-time view of the node list: the engine plans and applies
+/// <c>T.x</c> with each element of its <see cref="NodesAttribute"/> reduced to <c>name</c> and the
+/// <see cref="ParentNodeAttributes"/> (null when that list is empty; declare the attribute <c>Optional</c>), and
+/// <c>T.x</c> does not wait for the pools it takes nodes from; every per-node effect (register, join, leave) belongs
+/// to the member instances, which are re-planned at apply time with the node's final values (id, address).
 /// </para>
 /// <para>
 /// Edges: <c>M.x[K]</c> depends on <c>T.x</c> and on the pool instance keyed <c>K</c>; for the same node <c>K</c>,
@@ -47,4 +49,26 @@ public sealed record MemberSchema(string MemberType, string NodesAttribute, int 
     /// that would lose quorum is refused with an error naming the nodes.
     /// </summary>
     public bool EtcdQuorum { get; init; }
+
+    /// <summary>
+    /// The node attributes the provider of the parent sees in its own <see cref="NodesAttribute"/>, besides <c>name</c>
+    /// (e.g. <c>["roles"]</c>, for HA checks and an <c>etcd_members</c> list). Use only attributes known at plan time
+    /// (a pool's arguments: roles, labels, taints): the parent does not wait for the machines, so an id or an address
+    /// is unknown when it is planned and applied. Empty (the default): the parent sees null.
+    /// </summary>
+    public IReadOnlyList<string> ParentNodeAttributes { get; init; } = [];
+
+    /// <summary>
+    /// Attributes of the parent computed from its node list (e.g. <c>etcd_members</c>): members see them null, like
+    /// the node list itself, so adding or removing a node plans no update of the other members.
+    /// </summary>
+    public IReadOnlyList<string> NodeDerivedAttributes { get; init; } = [];
+
+    /// <summary>
+    /// True when a member whose create fails but returns a new state (e.g. a join that stopped at a bootstrap step,
+    /// recorded in a <c>phase</c> attribute) is recorded as it is, not tainted: the next plan is an update of that
+    /// object, from which the provider resumes at the failed step, instead of a replacement. Without it, a failed
+    /// create is tainted and replaced, as for any resource.
+    /// </summary>
+    public bool ResumeFailedCreate { get; init; }
 }

@@ -8,7 +8,8 @@ namespace Provisioner.Engine.Planning.Pools;
 
 /// <summary>
 /// Where a member instance's configuration comes from: <c>{ parent = &lt;the parent's object&gt;, node = &lt;the node
-/// object&gt; }</c>, both read from the current values (so at apply time the node's id and address are known).
+/// object&gt; }</c>, both read from the current values (so at apply time the node's id and address are known); the
+/// parent as <see cref="MemberViews.ParentForMembers"/> shows it (without its node list).
 /// </summary>
 /// <param name="Parent">The resource that has the members (<c>sim_load_balancer.api</c>).</param>
 /// <param name="Members">Its member declaration.</param>
@@ -20,7 +21,7 @@ internal sealed record MemberSite(Resource Parent, MemberSchema Members, string 
     public HclValue Build(ModuleScope scope)
     {
         var parent = scope.Resources.TryGetValue(Parent.Address, out var pv) && pv.Instances.TryGetValue(InstanceKey.None, out var p)
-            ? p
+            ? MemberViews.ParentForMembers(p, Members)
             : HclValue.DynamicVal;
         var node = PlannedNode;
         if (PoolValues?.Pool is { } shape && PoolValues.Instances.TryGetValue(InstanceKey.String(NodeKey), out var inst))

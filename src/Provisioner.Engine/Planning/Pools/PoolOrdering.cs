@@ -18,9 +18,11 @@ internal static class PoolOrdering
     private sealed record Step(ResourceInstanceChange Change, bool Delete, int Group, int Sequence, long N);
 
     /// <summary>The step orders; batch boundaries of serial groups (batches of more than one step on both sides) go to
-    /// <paramref name="barriers"/>, so that the ordering stays O(members) whatever the batch size.</summary>
+    /// <paramref name="barriers"/>, so that the ordering stays O(members) whatever the batch size. <paramref name="nodeHealth"/>
+    /// says which prior pool nodes were healthy (by key) for the quorum check.</summary>
     public static List<StepOrder> Derive(IReadOnlyList<ResourceInstanceChange> changes, IReadOnlyList<(ResourceAddress Pool, PoolExpansion Expansion)> expansions,
-        IEnumerable<ProviderHandle> providers, PlanMode mode, DiagnosticList diagnostics, List<StepBarrier> barriers)
+        IEnumerable<ProviderHandle> providers, PlanMode mode, DiagnosticList diagnostics, List<StepBarrier> barriers,
+        IReadOnlyDictionary<string, bool>? nodeHealth = null)
     {
         ArgumentNullException.ThrowIfNull(barriers);
         var poolTypes = new HashSet<string>(StringComparer.Ordinal);
@@ -35,6 +37,7 @@ internal static class PoolOrdering
                     memberTypes[ms.MemberType] = new MemberInfo(name, ms);
             }
         }
+        nodeHealth ??= new Dictionary<string, bool>(StringComparer.Ordinal);
         var orders = new List<StepOrder>();
         if (poolTypes.Count == 0 && memberTypes.Count == 0)
             return orders;
@@ -124,7 +127,7 @@ internal static class PoolOrdering
             if (info.Schema.SerialGroups.Count > 0)
                 Chain(list, info.Schema, parent, sequence, orders, barriers);
             if (info.Schema.EtcdQuorum && mode == PlanMode.Normal && parent is not null && parent.Action != ChangeAction.Delete)
-                CheckQuorum(list, parentAddress, expansions, diagnostics);
+                CheckQuorum(list, info.Schema, parentAddress, sequence, nodeHealth, diagnostics);
         }
         return orders;
     }
@@ -256,36 +259,121 @@ internal static class PoolOrdering
 
     private static int Quorum(int members) => (members / 2) + 1;
 
-    private static void CheckQuorum(List<ResourceInstanceChange> list, ResourceAddress parent,
-        IReadOnlyList<(ResourceAddress Pool, PoolExpansion Expansion)> expansions, DiagnosticList diagnostics)
+    /// <summary>One etcd member in the simulation (an old one, or a new one joining under the same or another name).</summary>
+    private sealed record EtcdMember(string Name, bool Healthy);
+
+    /// <summary>One membership change of the simulation: <see cref="Name"/> joins or leaves.</summary>
+    private sealed record EtcdStep(string Name, bool Leaves);
+
+    /// <summary>
+    /// Simulates the plan's etcd membership changes one at a time, in the order the serial chain runs them (decision
+    /// 0006 §3), and refuses the plan at the first step after which etcd would lose quorum: fewer members than a
+    /// quorum of the membership the cluster has now (more than a minority gone in one apply, which includes replacing
+    /// every member at once), or fewer healthy members than a quorum of the membership after the step; or when etcd has
+    /// no healthy quorum to change its membership at all. NotReady machines count as unhealthy members; new members are
+    /// counted healthy once joined.
+    /// </summary>
+    private static void CheckQuorum(List<ResourceInstanceChange> list, MemberSchema ms, ResourceAddress parent, Dictionary<string, int> sequence,
+        IReadOnlyDictionary<string, bool> health, DiagnosticList diagnostics)
     {
-        var existing = list.Where(c => c.Action != ChangeAction.Create && !c.Before.IsNull && HasRole(NodeOfBefore(c), "etcd")).ToList();
+        var existing = list.Where(c => c.Action != ChangeAction.Create && !c.Before.IsNull && HasRole(NodeOfBefore(c), "etcd"))
+            .OrderBy(c => PoolExpander.NumberOf(c.Address.Key.Text!) ?? 0).ThenBy(c => c.Address.Key.Text, StringComparer.Ordinal).ToList();
         if (existing.Count == 0)
             return;
-        var created = list.Where(c => c.Action is ChangeAction.Create && HasRole(NodeOf(c), "etcd"))
-            .Select(c => c.Address.Key.Text!).ToHashSet(StringComparer.Ordinal);
-        var deleted = existing.Where(c => c.Action is ChangeAction.Delete or ChangeAction.DeleteThenCreate).ToList();
-        var replacedFirst = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, e) in expansions)
+
+        // The etcd steps in chain order (sequence, creates before deletes, node number); a replaced member leaves and
+        // joins again at the place of its first step. Without an etcd serial group the members could change at
+        // once: then every removal is assumed to come first.
+        var chained = ms.SerialGroups.Any(g => g.Role == "etcd");
+        var ordered = new List<(int Sequence, bool Delete, long N, string Key, EtcdStep[] Steps)>();
+        foreach (var c in list)
         {
-            foreach (var r in e.Replacements)
+            var key = c.Address.Key.Text!;
+            var leaves = c.Action is ChangeAction.Delete or ChangeAction.DeleteThenCreate or ChangeAction.CreateThenDelete && !c.Before.IsNull && HasRole(NodeOfBefore(c), "etcd");
+            var joins = c.Action is ChangeAction.Create or ChangeAction.DeleteThenCreate or ChangeAction.CreateThenDelete && HasRole(NodeOf(c), "etcd");
+            if (!leaves && !joins)
+                continue;
+            EtcdStep[] pair = (leaves, joins) switch
             {
-                if (r.NewFirst && created.Contains(r.New))
-                    replacedFirst.Add(r.Old);
+                (true, true) when c.Action == ChangeAction.CreateThenDelete => [new(key, false), new(key, true)],
+                (true, true) => [new(key, true), new(key, false)],
+                (true, false) => [new(key, true)],
+                _ => [new(key, false)],
+            };
+            ordered.Add((chained ? sequence.GetValueOrDefault(key) : 0, pair[0].Leaves, PoolExpander.NumberOf(key) ?? 0, key, pair));
+        }
+        if (ordered.Count == 0)
+            return;
+        ordered.Sort((a, b) =>
+        {
+            var x = chained ? a.Sequence.CompareTo(b.Sequence) : 0;
+            if (x == 0)
+                x = chained ? a.Delete.CompareTo(b.Delete) : b.Delete.CompareTo(a.Delete);
+            if (x == 0)
+                x = a.N.CompareTo(b.N);
+            return x != 0 ? x : string.CompareOrdinal(a.Key, b.Key);
+        });
+        var steps = ordered.SelectMany(o => o.Steps).ToList();
+
+        var members = existing.Select(c => new EtcdMember(c.Address.Key.Text!, health.GetValueOrDefault(c.Address.Key.Text!, true))).ToList();
+        var start = members.Count;
+        var startQuorum = Quorum(start);
+        var narrative = new List<string>();
+        string? problem = null;
+        string? advice = null;
+        var healthyNow = members.Count(m => m.Healthy);
+        if (healthyNow < startQuorum)
+        {
+            problem = string.Create(CultureInfo.InvariantCulture,
+                $"Only {healthyNow} of its {start} etcd members are healthy now ({Names(members.Where(m => !m.Healthy).Select(m => m.Name))} NotReady or gone), fewer than a quorum ({startQuorum}): etcd cannot change its membership without a quorum.");
+            advice = "Bring the NotReady nodes back first; if their machines are lost, etcd needs a disaster recovery (restore from a snapshot) before Provisioner can change its membership.";
+        }
+        for (var i = 0; problem is null && i < steps.Count; i++)
+        {
+            var step = steps[i];
+            var before = members.Count;
+            if (step.Leaves)
+            {
+                var index = members.FindIndex(m => m.Name == step.Name);
+                if (index >= 0)
+                    members.RemoveAt(index);
+            }
+            else
+            {
+                members.Add(new EtcdMember(step.Name, true));
+            }
+            var healthy = members.Count(m => m.Healthy);
+            narrative.Add(string.Create(CultureInfo.InvariantCulture,
+                $"  {i + 1}. {step.Name} {(step.Leaves ? "leaves" : "joins")}: {before} -> {members.Count} member{(members.Count == 1 ? "" : "s")}{(members.Count is > 0 and <= 3 ? $" ({Names(members.Select(m => m.Name))})" : "")}"));
+            if (!step.Leaves)
+                continue;
+            if (members.Count < startQuorum)
+            {
+                problem = string.Create(CultureInfo.InvariantCulture,
+                    $"After step {i + 1} only {members.Count} member{(members.Count == 1 ? "" : "s")} would remain, fewer than a quorum ({startQuorum}) of the {start} members etcd has now: it loses quorum when more than a minority of its members go in one apply.");
+                advice = string.Create(CultureInfo.InvariantCulture,
+                    $"Remove at most {start - startQuorum} etcd node(s) per apply, or roll them with rollout {{ max_surge >= 1, max_unavailable = 0 }} so that each new member joins before an old one leaves.");
+            }
+            else if (healthy < Quorum(members.Count))
+            {
+                problem = string.Create(CultureInfo.InvariantCulture,
+                    $"After step {i + 1} only {healthy} of its {members.Count} members would be healthy ({Names(members.Where(m => !m.Healthy).Select(m => m.Name))} NotReady or gone), fewer than a quorum ({Quorum(members.Count)}).");
+                advice = "Remove the NotReady nodes first (a smaller quantity removes them before any other), or bring them back, before removing healthy ones.";
             }
         }
-        var unreplaced = deleted.Where(c => !replacedFirst.Contains(c.Address.Key.Text!)).Select(c => c.Address.Key.Text!).OrderBy(k => PoolExpander.NumberOf(k) ?? 0).ToList();
-        var quorum = Quorum(existing.Count);
-        var remaining = existing.Count - unreplaced.Count;
-        if (remaining >= quorum)
+        if (problem is null)
             return;
-        var names = string.Join(", ", unreplaced);
-        var safe = existing.Count - quorum;
+        var removed = existing.Where(c => c.Action != ChangeAction.Update && c.Action != ChangeAction.NoOp && steps.Any(s => s.Leaves && s.Name == c.Address.Key.Text)).Select(c => c.Address.Key.Text!).ToList();
+        var added = steps.Where(s => !s.Leaves).Select(s => s.Name).ToList();
+        var what = removed.Count > 0 ? $"It removes the etcd members {string.Join(", ", removed)}" : "It changes no etcd member";
+        if (added.Count > 0)
+            what += $" and adds {string.Join(", ", added)}";
+        var order = narrative.Count > 0 ? $", one member at a time in this order:\n{string.Join("\n", narrative)}\n" : ". ";
         diagnostics.Error("Unsafe etcd membership change",
-            string.Create(CultureInfo.InvariantCulture,
-                $"This plan would remove the etcd members {names} of {parent} without replacing each one first: {existing.Count} members now, {remaining} would remain, fewer than a quorum of {quorum}. " +
-                $"etcd loses quorum when more than a minority of its members go in one apply. Remove at most {safe} etcd node(s) per apply, or roll them with rollout {{ max_surge >= 1, max_unavailable = 0 }} so that each new member joins before an old one leaves."));
+            $"This plan would lose etcd quorum in {parent}. {what}{order}{problem} {advice}");
     }
+
+    private static string Names(IEnumerable<string> names) => string.Join(", ", names);
 
     private static HclValue NodeOfBefore(ResourceInstanceChange c)
     {

@@ -71,6 +71,86 @@ public sealed class PoolEngineTests
         Assert.DoesNotContain("cp-1", lb.AttributesJson, StringComparison.Ordinal);
     }
 
+    private static List<string> EtcdMembers(PoolHarness h)
+    {
+        var json = h.State!.Resources.Single(r => r.Address == "standin_cluster.main").Instances.Single().AttributesJson;
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        return [.. doc.RootElement.GetProperty("etcd_members").EnumerateArray().Select(e => e.GetString()!)];
+    }
+
+    [Fact]
+    public async Task ParentSeesNodeNamesAndRoles_AddingNodesUpdatesNoOtherMember()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(2));
+        await h.ApplyAsync();
+        Assert.Equal(["cp-1", "cp-2", "cp-3"], EtcdMembers(h));
+        // The cluster's own object holds each node's name and roles, nothing the machine decides (id, address).
+        var cluster = h.State!.Resources.Single(r => r.Address == "standin_cluster.main").Instances.Single().AttributesJson;
+        Assert.Contains("\"workers-2\"", cluster, StringComparison.Ordinal);
+        Assert.DoesNotContain("10.1.0.", cluster, StringComparison.Ordinal);
+        // Planned before any machine existed, the cluster already saw every node's name and roles.
+        var first = h.Provider.ClusterNodesSeen.First();
+        Assert.True(first.IsWhollyKnown);
+        Assert.Equal(5, first.Elements.Count);
+
+        // One worker more and two etcd nodes more: the cluster is updated (its node list), its existing members are not.
+        h.Write(Config(3, cp: 5));
+        var (plan, calls) = await h.ApplyAsync();
+        Assert.Equal(ChangeAction.Update, plan.Changes.Single(c => c.Address.ToString() == "standin_cluster.main").Action);
+        var memberChanges = plan.Changes.Where(c => c.Address.Resource.Type is "standin_cluster_node" or "standin_lb_target" && c.Action != ChangeAction.NoOp)
+            .Select(c => $"{c.Action} {c.Address}").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal([
+            "Create standin_cluster_node.main[\"cp-4\"]", "Create standin_cluster_node.main[\"cp-5\"]", "Create standin_cluster_node.main[\"workers-3\"]",
+            "Create standin_lb_target.api[\"cp-4\"]", "Create standin_lb_target.api[\"cp-5\"]", "Create standin_lb_target.ingress[\"workers-3\"]",
+        ], memberChanges);
+        Assert.DoesNotContain(calls, c => c.StartsWith("update standin_cluster_node", StringComparison.Ordinal));
+        Assert.Equal(["cp-1", "cp-2", "cp-3", "cp-4", "cp-5"], EtcdMembers(h));
+
+        // Nothing changed: nothing planned.
+        var again = await h.PlanAsync();
+        Assert.All(again.Plan!.Changes, c => Assert.Equal(ChangeAction.NoOp, c.Action));
+    }
+
+    [Fact]
+    public async Task FailedJoinIsRecordedUntainted_NextApplyResumesWithoutTouchingTheMachine()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(2));
+        h.Provider.FailJoin["standin_cluster_node:workers-2"] = true;
+        var (_, outcome, _) = await h.TryApplyAsync();
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("workers-2 stopped at \"join\"", outcome.Diagnostics.ToString(), StringComparison.Ordinal);
+        var member = h.Instance("standin_cluster_node.main", "workers-2");
+        Assert.Equal(Provisioner.State.InstanceStatus.Ready, member.Status);
+        Assert.Contains("\"phase\":\"join\"", member.AttributesJson, StringComparison.Ordinal);
+
+        // The next plan resumes the member in place; its machine and its load-balancer registration stay.
+        var p = await h.PlanAsync();
+        Assert.False(p.Diagnostics.HasErrors, p.Diagnostics.ToString());
+        Assert.Equal(ChangeAction.Update, p.Plan!.Changes.Single(c => c.Address.ToString() == "standin_cluster_node.main[\"workers-2\"]").Action);
+        Assert.Equal(ChangeAction.NoOp, p.Plan.Changes.Single(c => c.Address.ToString() == "standin_pool.workers[\"workers-2\"]").Action);
+        Assert.Equal(ChangeAction.NoOp, p.Plan.Changes.Single(c => c.Address.ToString() == "standin_lb_target.ingress[\"workers-2\"]").Action);
+        var (_, calls) = await h.ApplyAsync();
+        Assert.Equal(["update standin_cluster_node:workers-2"], calls);
+        Assert.Contains("\"phase\":\"ready\"", h.Instance("standin_cluster_node.main", "workers-2").AttributesJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FailedCreateOfAMemberTypeWithoutResume_IsTaintedAndReplaced()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(2));
+        h.Provider.FailJoin["standin_lb_target:workers-2"] = true;
+        var (_, outcome, _) = await h.TryApplyAsync();
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(Provisioner.State.InstanceStatus.Tainted, h.Instance("standin_lb_target.ingress", "workers-2").Status);
+        var p = await h.PlanAsync();
+        var change = p.Plan!.Changes.Single(c => c.Address.ToString() == "standin_lb_target.ingress[\"workers-2\"]");
+        Assert.Equal(ChangeAction.DeleteThenCreate, change.Action);
+        Assert.Equal(ActionReason.ReplaceBecauseTainted, change.Reason);
+    }
+
     [Fact]
     public async Task ScalesFiveToTwentyToThreeRespectingPolicy()
     {
@@ -90,8 +170,9 @@ public sealed class PoolEngineTests
         var deleted = plan.Changes.Where(c => c.Address.Resource.ToString() == "standin_pool.workers" && c.Action == ChangeAction.Delete).ToList();
         Assert.Equal(17, deleted.Count);
         Assert.All(deleted, d => Assert.Equal("scale down: quantity 20 -> 3, delete_policy \"oldest\"", d.ReasonText));
-        // Scaling is a pool-level change: the remaining nodes and their members do not change.
-        Assert.DoesNotContain(plan.Changes, c => c.Action == ChangeAction.Update);
+        // Scaling is a pool-level change: the remaining nodes and their members do not change (the cluster's own
+        // node list does).
+        Assert.Equal(["standin_cluster.main"], plan.Changes.Where(c => c.Action == ChangeAction.Update).Select(c => c.Address.ToString()));
         foreach (var n in Enumerable.Range(1, 17))
         {
             Before(calls, $"delete standin_cluster_node:workers-{n}", $"delete standin_lb_target:workers-{n}");
@@ -260,13 +341,114 @@ public sealed class PoolEngineTests
         var p = await h.PlanAsync();
         var text = p.Diagnostics.ToString();
         Assert.Contains("Unsafe etcd membership change", text, StringComparison.Ordinal);
-        Assert.Contains("cp-1, cp-2, cp-3", text, StringComparison.Ordinal);
+        Assert.Contains("It removes the etcd members cp-1, cp-2, cp-3 and adds cp2-4, cp2-5, cp2-6", text, StringComparison.Ordinal);
+        Assert.Contains("2. cp-2 leaves: 2 -> 1 member (cp-3)", text, StringComparison.Ordinal);
+        Assert.Contains("After step 2 only 1 member would remain, fewer than a quorum (2) of the 3 members", text, StringComparison.Ordinal);
         // With the default surge every new member joins before an old one leaves: allowed, and one at a time.
         h.Write(Config(1, cp: 3).Replace("name     = \"cp\"\n", "name     = \"cp2\"\n", StringComparison.Ordinal));
         var (_, calls) = await h.ApplyAsync();
         Before(calls, "create standin_cluster_node:cp2-4", "delete standin_cluster_node:cp-1");
         Before(calls, "delete standin_cluster_node:cp-1", "create standin_cluster_node:cp2-5");
         Before(calls, "delete standin_pool:cp-2", "create standin_pool:cp2-6");
+    }
+
+    [Fact]
+    public async Task ControlPlaneThreeToFiveToThree_PassesBothWays_OneMemberAtATime()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(1, cp: 3));
+        await h.ApplyAsync();
+        h.Write(Config(1, cp: 5));
+        var (_, calls) = await h.ApplyAsync();
+        Before(calls, "create standin_cluster_node:cp-4", "create standin_cluster_node:cp-5");
+        h.Write(Config(1, cp: 3));
+        (_, calls) = await h.ApplyAsync();
+        Before(calls, "delete standin_cluster_node:cp-1", "delete standin_cluster_node:cp-2");
+        Before(calls, "delete standin_cluster_node:cp-2", "delete standin_pool:cp-2");
+        Assert.Equal(1, h.Provider.MaxInFlightEtcd);
+        Assert.Equal(["cp-3", "cp-4", "cp-5"], EtcdMembers(h));
+    }
+
+    [Fact]
+    public async Task FiveToTwoIsRefusedAtTheStepThatLosesQuorum()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(1, cp: 5));
+        await h.ApplyAsync();
+        h.Write(Config(1, cp: 2));
+        var p = await h.PlanAsync();
+        var text = p.Diagnostics.ToString();
+        Assert.Contains("This plan would lose etcd quorum in standin_cluster.main. It removes the etcd members cp-1, cp-2, cp-3, one member at a time in this order:", text, StringComparison.Ordinal);
+        Assert.Contains("1. cp-1 leaves: 5 -> 4 members", text, StringComparison.Ordinal);
+        Assert.Contains("3. cp-3 leaves: 3 -> 2 members (cp-4, cp-5)", text, StringComparison.Ordinal);
+        Assert.Contains("After step 3 only 2 members would remain, fewer than a quorum (3) of the 5 members etcd has now", text, StringComparison.Ordinal);
+        Assert.Contains("Remove at most 2 etcd node(s) per apply", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RollingEtcdWithoutSurgeOneAtATime_IsAllowed_NeverBelowTwoMembers()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(1, cp: 3));
+        await h.ApplyAsync();
+        h.Write(Config(1, cp: 3).Replace("name     = \"cp\"\n", "name     = \"cp2\"\n  rollout {\n max_surge = 0\n max_unavailable = 1\n }\n", StringComparison.Ordinal));
+        var (_, calls) = await h.ApplyAsync();
+        Before(calls, "delete standin_cluster_node:cp-1", "create standin_cluster_node:cp2-4");
+        Before(calls, "create standin_cluster_node:cp2-4", "delete standin_cluster_node:cp-2");
+        var members = 3;
+        foreach (var c in calls.Where(c => c.Contains("standin_cluster_node:cp", StringComparison.Ordinal)))
+        {
+            members += c.StartsWith("create", StringComparison.Ordinal) ? 1 : -1;
+            Assert.InRange(members, 2, 3);
+        }
+        Assert.Equal(["cp2-4", "cp2-5", "cp2-6"], EtcdMembers(h));
+    }
+
+    [Fact]
+    public async Task NotReadyEtcdMembersCountAsUnhealthy()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(1, cp: 3));
+        await h.ApplyAsync();
+        // One NotReady member: scaling 3 -> 2 removes it first, which keeps a healthy quorum.
+        h.Provider.NotReady["cp-2"] = true;
+        h.Write(Config(1, cp: 2));
+        var p = await h.PlanAsync();
+        Assert.False(p.Diagnostics.HasErrors, p.Diagnostics.ToString());
+        Assert.Equal(ChangeAction.Delete, p.Plan!.Changes.Single(c => c.Address.ToString() == "standin_cluster_node.main[\"cp-2\"]").Action);
+        // Two NotReady members: etcd has no quorum to change its membership.
+        h.Provider.NotReady["cp-3"] = true;
+        p = await h.PlanAsync();
+        var text = p.Diagnostics.ToString();
+        Assert.Contains("Only 1 of its 3 etcd members are healthy now (cp-2, cp-3 NotReady or gone), fewer than a quorum (2)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReplacingOneNodeOnRequest_ItsMembersLeaveFirstAndJoinAfter()
+    {
+        using var h = new PoolHarness();
+        h.Write(Config(3));
+        await h.ApplyAsync();
+        var target = Provisioner.Engine.Addresses.AddressParser.ParseInstance("standin_pool.workers[\"workers-2\"]").Address!;
+        var (plan, calls) = await h.ApplyAsync(options: new PlanOptions(Replace: [target]));
+        var changed = plan.Changes.Where(c => c.Action != ChangeAction.NoOp).Select(c => $"{c.Action} {c.Address}").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal([
+            "DeleteThenCreate standin_cluster_node.main[\"workers-2\"]",
+            "DeleteThenCreate standin_lb_target.ingress[\"workers-2\"]",
+            "DeleteThenCreate standin_pool.workers[\"workers-2\"]",
+        ], changed);
+        var member = plan.Changes.Single(c => c.Address.ToString() == "standin_cluster_node.main[\"workers-2\"]");
+        Assert.Equal("its machine workers-2 is replaced: leaves standin_cluster.main before the old machine is destroyed, joins again on the new one", member.ReasonText);
+        Assert.Equal(ActionReason.ReplaceBecauseCannotUpdate, member.Reason);
+        Assert.Equal(ActionReason.ReplaceByRequest, plan.Changes.Single(c => c.Address.ToString() == "standin_pool.workers[\"workers-2\"]").Reason);
+        Assert.Equal([
+            "delete standin_cluster_node:workers-2",
+            "delete standin_lb_target:workers-2",
+            "delete standin_pool:workers-2",
+            "create standin_pool:workers-2",
+            "create standin_lb_target:workers-2",
+            "create standin_cluster_node:workers-2",
+        ], calls);
     }
 
     [Fact]
@@ -282,6 +464,28 @@ public sealed class PoolEngineTests
             """);
         var p = await h.PlanAsync();
         Assert.Contains("count and for_each cannot be used on a node pool", p.Diagnostics.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CountOnAParentWithMembersIsAnErrorThatSaysWhy()
+    {
+        using var h = new PoolHarness();
+        h.Write("""
+            resource "standin_pool" "w" {
+              name     = "w"
+              quantity = 1
+              roles    = ["worker"]
+            }
+            resource "standin_lb" "api" {
+              count   = 2
+              name    = "api"
+              targets = standin_pool.w.nodes
+            }
+            """);
+        var p = await h.PlanAsync();
+        var text = p.Diagnostics.ToString();
+        Assert.Contains("count and for_each are not supported here", text, StringComparison.Ordinal);
+        Assert.Contains("each node becomes a member standin_lb_target.api[\"<node name>\"], keyed by the node's name alone", text, StringComparison.Ordinal);
     }
 
     [Fact]

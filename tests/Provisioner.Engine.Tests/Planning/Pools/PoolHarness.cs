@@ -41,6 +41,22 @@ internal sealed class PoolHarness : IDisposable
         return (p.Plan!, Provider.Calls.ToList());
     }
 
+    /// <summary>Plans and applies, keeping the state whatever the outcome; returns the plan, the outcome and the provider calls.</summary>
+    public async Task<(Plan Plan, ApplyOutcome Outcome, List<string> Calls)> TryApplyAsync(int parallelism = 10, PlanOptions? options = null)
+    {
+        var p = await PlanAsync(options);
+        Assert.False(p.Diagnostics.HasErrors, p.Diagnostics.ToString());
+        Provider.Calls.Clear();
+        var outcome = await Executor.ApplyAsync(p, new ApplyOptions(parallelism), CancellationToken.None, CancellationToken.None);
+        outcome.State.Serial++;
+        State = outcome.State;
+        return (p.Plan!, outcome, Provider.Calls.ToList());
+    }
+
+    /// <summary>The recorded instance at <paramref name="resource"/>[<paramref name="key"/>].</summary>
+    public InstanceState Instance(string resource, string key) =>
+        State!.Resources.Single(r => r.Address == resource).Instances.Single(i => (string?)i.Key == key);
+
     public void Dispose()
     {
         try

@@ -83,12 +83,16 @@ internal sealed class PoolStandInProvider : IProvider, IProviderFactory
         ["max_unavailable_worker"] = Opt(HclType.Dynamic),
         ["version"] = Opt(HclType.String),
         ["id"] = Comp(HclType.String),
+        ["etcd_members"] = Comp(HclType.List(HclType.String)),
     }))
     {
         Members = new MemberSchema("standin_cluster_node", "nodes", 1)
         {
             SerialGroups = [new("etcd"), new("controlplane"), new("worker") { BatchSizeAttribute = AttributePath.Attr("max_unavailable_worker") }],
             EtcdQuorum = true,
+            ParentNodeAttributes = ["roles"],
+            NodeDerivedAttributes = ["etcd_members"],
+            ResumeFailedCreate = true,
         },
     };
 
@@ -97,7 +101,14 @@ internal sealed class PoolStandInProvider : IProvider, IProviderFactory
         ["parent"] = Opt(HclType.Dynamic),
         ["node"] = Opt(HclType.Dynamic),
         ["id"] = Comp(HclType.String),
+        ["phase"] = Comp(HclType.String),
     }));
+
+    /// <summary>"type:node name" of members whose next create fails part way, returning a partial state (phase "join").</summary>
+    public ConcurrentDictionary<string, bool> FailJoin { get; } = new();
+
+    /// <summary>The node lists the cluster stand-in was planned with (names and roles), in order.</summary>
+    public ConcurrentQueue<HclValue> ClusterNodesSeen { get; } = new();
 
     public ProviderSchema GetSchema() => new(BlockSchema.Empty,
         new Dictionary<string, ResourceSchema>(StringComparer.Ordinal)
@@ -131,6 +142,16 @@ internal sealed class PoolStandInProvider : IProvider, IProviderFactory
             if (!a.Computed || !attrs[name].IsNull)
                 continue;
             attrs[name] = request.PriorState.IsNull ? HclValue.UnknownOf(a.Type) : request.PriorState.GetAttribute(name);
+        }
+        if (request.TypeName is "standin_cluster_node" or "standin_lb_target")
+            attrs["phase"] = HclValue.String("ready"); // a member not ready (a failed join) plans an update that resumes it
+        if (request.TypeName == "standin_cluster")
+        {
+            var nodes = attrs["nodes"];
+            ClusterNodesSeen.Enqueue(nodes);
+            attrs["etcd_members"] = nodes.IsNull || !nodes.IsWhollyKnown
+                ? HclValue.ListOf(HclType.String)
+                : HclValue.ListOf(HclType.String, nodes.Elements.Where(n => n.GetAttribute("roles").Elements.Any(r => r.AsString() == "etcd")).Select(n => n.GetAttribute("name")));
         }
         return Task.FromResult(new PlanResult(HclValue.Object(attrs), [], null, []));
     }
@@ -177,6 +198,13 @@ internal sealed class PoolStandInProvider : IProvider, IProviderFactory
         {
             attrs["address"] = HclValue.String("10.1.0." + id[2..]);
             attrs["ready"] = HclValue.True;
+        }
+        if (request.TypeName is "standin_cluster_node" or "standin_lb_target" && FailJoin.TryRemove($"{request.TypeName}:{name}", out _))
+        {
+            attrs["phase"] = HclValue.String("join");
+            var partial = HclValue.Object(attrs);
+            Objects[id] = partial;
+            return new ApplyResult(partial, null, [ProviderDiagnostic.Error($"{name} stopped at \"join\"", "stand-in failure")]);
         }
         var obj = HclValue.Object(attrs);
         Objects[id] = obj;
