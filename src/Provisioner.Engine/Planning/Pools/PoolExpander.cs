@@ -15,6 +15,7 @@ namespace Provisioner.Engine.Planning.Pools;
 /// pool's current name) is rolled: a replacement with a new key is created and the old node deleted. Replacements
 /// go in batches of <c>max_surge + max_unavailable</c> (oldest first): in a batch the first <c>max_surge</c> new
 /// nodes come before their old ones leave, the rest after; each batch waits for the previous one.</item>
+/// <item>A NotReady node (its machine still listed but dead) is rolled like an outdated one: replaced by a new key.</item>
 /// <item>An up-to-date node whose machine is gone is created again under its own key.</item>
 /// </list>
 /// </remarks>
@@ -61,8 +62,10 @@ internal static class PoolExpander
         var next = prior.Count == 0 ? 1 : prior.Max(p => p.N) + 1;
         string NewKey() => prefix + (next++).ToString(CultureInfo.InvariantCulture);
 
-        // Rolling: outdated remaining nodes, NotReady first, then oldest first.
-        var rolled = remaining.Where(Outdated).OrderBy(p => Healthy(p) ? 1 : 0).ThenBy(p => p.N).ToList();
+        // Rolling: outdated remaining nodes and NotReady ones (a dead machine is replaced like an outdated one),
+        // NotReady first, then oldest first. A gone machine is created again under its own key instead (below).
+        bool Rolled(PoolNode p) => Outdated(p) || (!p.Ready && !p.Gone);
+        var rolled = remaining.Where(Rolled).OrderBy(p => Healthy(p) ? 1 : 0).ThenBy(p => p.N).ToList();
         var replacements = new List<PoolReplacement>(rolled.Count);
         var orders = new List<PoolStepOrder>();
         var surge = Math.Max(0, rollout.MaxSurge);
@@ -81,7 +84,9 @@ internal static class PoolExpander
                 replacements.Add(new PoolReplacement(old.Key, key, newFirst));
                 var oldRev = old.Revision is { } r ? r.ToString(CultureInfo.InvariantCulture) : "?";
                 var renamed = !old.Key.StartsWith(prefix, StringComparison.Ordinal);
-                var change = renamed ? $"pool renamed to \"{poolName}\"" : $"template revision {oldRev} -> {revision}";
+                var change = renamed ? $"pool renamed to \"{poolName}\""
+                    : Outdated(old) ? $"template revision {oldRev} -> {revision}"
+                    : "NotReady (its machine does not answer)";
                 nodes.Add(new PoolNodePlan(key, next - 1, PoolNodeFate.Create, $"replaces {old.Key}: {change}", (2 * b) + (newFirst ? 1 : 2)));
                 nodes.Add(new PoolNodePlan(old.Key, old.N, PoolNodeFate.Delete, $"rolled: {change}, replaced by {key}", (2 * b) + (newFirst ? 2 : 1)));
                 if (newFirst)
@@ -104,7 +109,7 @@ internal static class PoolExpander
 
         foreach (var p in remaining)
         {
-            if (Outdated(p))
+            if (Rolled(p))
                 continue;
             nodes.Add(p.Gone
                 ? new PoolNodePlan(p.Key, p.N, PoolNodeFate.Create, "machine gone (deleted outside Provisioner): created again", 0)

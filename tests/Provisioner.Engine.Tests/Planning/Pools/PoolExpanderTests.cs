@@ -60,6 +60,20 @@ public sealed class PoolExpanderTests
     }
 
     [Fact]
+    public void NotReadyNodeOnCurrentTemplateIsReplacedByANewKey()
+    {
+        var prior = Nodes(3);
+        prior[1] = Node(2, ready: false);
+        var e = PoolExpander.Expand("w", 3, "h1", PoolRollout.Default, prior);
+        Assert.Equal(["w-4"], Keys(e, PoolNodeFate.Create));
+        Assert.Equal(["w-2"], Keys(e, PoolNodeFate.Delete));
+        Assert.Equal(["w-1", "w-3"], Keys(e, PoolNodeFate.Keep));
+        Assert.Equal([new("w-2", "w-4", true)], e.Replacements);
+        Assert.Equal(1, e.Revision);
+        Assert.Equal("rolled: NotReady (its machine does not answer), replaced by w-4", e.Nodes.Single(n => n.Key == "w-2").Reason);
+    }
+
+    [Fact]
     public void GoneNodeIsCreatedAgainUnderItsKey()
     {
         var prior = Nodes(3);
