@@ -29,7 +29,8 @@ public sealed class FailedJoinScenarioTests : IDisposable
         // The retry concerns the membership only: the node's machine is not planned for.
         var plan = await _ws.RunAsync("plan", "-detailed-exitcode", "-no-color");
         Assert.True(plan.Code == 2, "the failed join must be planned again\n" + plan);
-        Assert.Contains("cluster_rke_node.main[\"workers-6\"]", plan.Out, StringComparison.Ordinal);
+        // The membership resumes at its failed step (an update), it is not tainted and replaced.
+        Assert.Contains("cluster_rke_node.main[\"workers-6\"] will be updated in-place", plan.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("sim_node_pool.workers[\"workers-6\"] will be", plan.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("sim_node_pool.workers[\"workers-6\"] must be", plan.Out, StringComparison.Ordinal);
 
