@@ -9,11 +9,13 @@
 # sim inventory's machines / joined nodes / etcd members / incidents after each step as correctness checks.
 #
 # usage: bench/scale/run.sh [--runs R] [--timeout SEC] [--no-latency] [--latency-only] [N...]
-#        bench/scale/run.sh --cluster [--runs R] [--timeout SEC] [N...]
+#        bench/scale/run.sh --cluster [--ingress] [--runs R] [--timeout SEC] [N...]
 #   N               machine counts; default "1000 10000 100000" (--cluster: worker counts, default "1000 10000")
 #   --no-build      reuse the CLI already built in out/cli (after a build of the same commit)
 #   --cluster       the cluster scenario; its rows go to out/cluster.tsv (the engine rows in out/results.tsv are
 #                   kept), and the report prints both
+#   --ingress       (--cluster) also an ingress load balancer targeting every worker (gen-cluster.js --ingress);
+#                   each row's checks then end with the ingress load balancer's target count (expected: workers)
 #   --runs R        run each command R times (an apply from an empty state and inventory each time) and keep the
 #                   fastest (its CPU time; the largest peak RSS); default 1
 #   --timeout SEC   give up on one command after SEC seconds (reported as a miss); default 900
@@ -29,7 +31,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 out="$here/out"
-timeout_s=900; latency=1; sizes=(); runs=1; cluster=0; build=1
+timeout_s=900; latency=1; sizes=(); runs=1; cluster=0; build=1; ingress=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --timeout) timeout_s="$2"; shift 2 ;;
@@ -37,8 +39,9 @@ while [ $# -gt 0 ]; do
     --no-latency) latency=0; shift ;;
     --latency-only) latency=2; shift ;;
     --cluster) cluster=1; shift ;;
+    --ingress) ingress=(--ingress); shift ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
     -*) echo "unknown option: $1" >&2; exit 2 ;;
     *) sizes+=("$1"); shift ;;
   esac
@@ -73,6 +76,7 @@ results="$out/results.tsv"
   printf '#load\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
   printf '#runs\t%s\n' "$runs"
   [ "$cluster" = 1 ] && printf '#scenario\tcluster\n'
+  if [ ${#ingress[@]} -gt 0 ]; then printf '#ingress\tyes\n'; fi
 } > "$results"
 
 # measure N NAME EXPECTED_RC ARGS...: runs one CLI process $runs times (before each run, the function named by
@@ -105,14 +109,19 @@ measure() {
 }
 
 # The cluster scenario's correctness checks: "\tmachines joined_nodes etcd_members incidents" (tab-separated) from
-# `provisioner sim inventory -json` of $dir.
+# `provisioner sim inventory -json` of $dir, and with --ingress "\tingress_targets".
 inventory() {
   dotnet "$dll" sim inventory -dir "$dir/.sim" -json 2>/dev/null | node -e '
     let s = ""; process.stdin.on("data", d => s += d).on("end", () => {
       let j; try { j = JSON.parse(s); } catch { console.log("\t?\t?\t?\t?"); return; }
       const len = k => Array.isArray(j[k]) ? j[k].length : "?";
-      console.log(["", len("machines"), len("joined_nodes"), len("etcd_members"), len("incidents")].join("\t"));
-    });'
+      const row = ["", len("machines"), len("joined_nodes"), len("etcd_members"), len("incidents")];
+      if (process.argv[1] === "--ingress") {
+        const lb = (j.load_balancers || []).find(l => l.name === "ingress");
+        row.push(lb ? lb.targets.length : 0);
+      }
+      console.log(row.join("\t"));
+    });' -- "${ingress[@]}"
 }
 snapshot() { rm -rf "$dir.applied"; mkdir -p "$dir.applied"; cp -a "$dir/.sim" "$dir"/provisioner.state.json* "$dir.applied/"; }
 restore() { rm -rf "$dir/.sim" "$dir"/provisioner.state.json*; cp -a "$dir.applied/.sim" "$dir.applied"/provisioner.state.json* "$dir/"; }
@@ -121,9 +130,9 @@ if [ "$cluster" = 1 ]; then
   for n in "${sizes[@]}"; do
     dir="$out/cluster$n"
     rm -rf "$dir" "$dir.applied"
-    node "$here/gen-cluster.js" --workers "$n" --out "$dir"
+    node "$here/gen-cluster.js" --workers "$n" --out "$dir" "${ingress[@]}"
     down=$((n - n / 10))
-    echo "== cluster: 3 control-plane + $n workers, LB, cluster; scale-down to $down workers ($dir)"
+    echo "== cluster: 3 control-plane + $n workers, LB${ingress:+, ingress LB over the workers}, cluster; scale-down to $down workers ($dir)"
     measure "$n" plan-empty 2 -chdir="$dir" plan -detailed-exitcode || continue
     reset=clean; post=inventory
     measure "$n" apply 0 -chdir="$dir" apply -auto-approve || { reset=""; post=""; logprefix=""
@@ -131,7 +140,7 @@ if [ "$cluster" = 1 ]; then
     reset=""
     measure "$n" noop 0 -chdir="$dir" plan -detailed-exitcode || true
     snapshot
-    node "$here/gen-cluster.js" --workers "$down" --out "$dir"
+    node "$here/gen-cluster.js" --workers "$down" --out "$dir" "${ingress[@]}"
     measure "$n" down-plan 2 -chdir="$dir" plan -detailed-exitcode || true
     reset=restore
     measure "$n" down-apply 0 -chdir="$dir" apply -auto-approve || true

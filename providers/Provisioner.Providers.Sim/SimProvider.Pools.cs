@@ -171,7 +171,7 @@ public sealed partial class SimProvider
             }
             var lbId = Nested(r.CurrentState, "parent", "id")!;
             var nodeName = Nested(r.CurrentState, "node", "name");
-            var target = d.Value!.TryGetValue(lbId, out var owner) ? owner.Targets.FirstOrDefault(t => t.NodeName == nodeName) : null;
+            var target = nodeName is not null && d.Value!.TryGetValue(lbId, out var owner) ? owner.Target(nodeName) : null;
             results[i] = new ReadResult(target is null ? gone : TargetValue(r.CurrentState, lbId, target), r.Private, []);
         }
     }
@@ -191,7 +191,7 @@ public sealed partial class SimProvider
         if (request.TypeName == SimPoolSchemas.LoadBalancer)
             return new RecoverResult(RecoverOutcome.Completed, LoadBalancerValue(request.PlannedState, lb), null, []);
         var nodeName = Nested(request.PlannedState, "node", "name");
-        var target = lb.Targets.FirstOrDefault(t => t.NodeName == nodeName);
+        var target = nodeName is null ? null : lb.Target(nodeName);
         return new RecoverResult(RecoverOutcome.Completed, target is null ? gone : TargetValue(request.PlannedState, op.Id, target), null, []);
     }
 

@@ -109,7 +109,7 @@ public sealed class NodeSoftware(TimeProvider time, TimeSpan? etcdChangeTime = n
                 return NodeStepResult.Fail($"The kubelet of node {node.Name} did not register with cluster {cluster.Name} (simulated failure; {left - 1} more to come).");
             }
             var apiLb = ApiLoadBalancer(s, cluster);
-            if (node.HasRole(NodeRoles.ControlPlane) && apiLb is { } lb && !lb.Targets.Any(t => t.NodeName == node.Name))
+            if (node.HasRole(NodeRoles.ControlPlane) && apiLb is { } lb && lb.Target(node.Name) is null)
                 s.Incident(ClusterIncidentKinds.JoinedBeforeLoadBalancer, cluster.Id, node.Name, machine,
                     $"Control-plane node {node.Name} joined cluster {cluster.Id} before load balancer {lb.Id} ({cluster.ApiEndpoint}) registered it.");
             s.Record(new ClusterRecord(ClusterOps.Join, cluster.Id, node.Name, machine, s.Now, cluster.KubernetesVersion, [.. node.Roles], LoadBalancer: apiLb?.Id));

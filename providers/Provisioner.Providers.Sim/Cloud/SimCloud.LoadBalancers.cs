@@ -17,7 +17,7 @@ public sealed partial class SimCloud
             var id = m.NextLoadBalancerId();
             var n = long.Parse(id.AsSpan(3), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
             var address = string.Create(CultureInfo.InvariantCulture, $"172.{16 + ((n >> 16) & 0xf)}.{(n >> 8) & 0xff}.{n & 0xff}");
-            var lb = new SimLoadBalancer(id, spec.Name, spec.Listeners, spec.HealthCheck, address, $"{spec.Name}-{id}.lb.sim.internal", [], now);
+            var lb = new SimLoadBalancer(id, spec.Name, spec.Listeners, spec.HealthCheck, address, $"{spec.Name}-{id}.lb.sim.internal", SimLbTargets.Empty, now);
             return (new InventoryRecord("create", "load_balancer", id, token, now, LoadBalancer: lb), null);
         }, r => r.LoadBalancer!, (m, id) => m.LoadBalancers.GetValueOrDefault(id));
     }
@@ -33,9 +33,10 @@ public sealed partial class SimCloud
         {
             if (!m.LoadBalancers.TryGetValue(id, out var old))
                 return (null, NotFound(id));
-            var lb = old with { Name = spec.Name, Listeners = spec.Listeners, HealthCheck = spec.HealthCheck };
+            // The record carries the load balancer without its targets (they stay): an update is O(1), not O(targets).
+            var lb = old with { Name = spec.Name, Listeners = spec.Listeners, HealthCheck = spec.HealthCheck, Targets = SimLbTargets.Empty };
             return (new InventoryRecord("update", "load_balancer", id, token, _time.GetUtcNow(), LoadBalancer: lb), null);
-        }, r => r.LoadBalancer!, (m, i) => m.LoadBalancers.GetValueOrDefault(i));
+        }, _ => _model.LoadBalancers[id], (m, i) => m.LoadBalancers.GetValueOrDefault(i));
     }
 
     /// <summary>Deletes a load balancer; refused while targets are registered (deregister them first).</summary>
@@ -62,15 +63,14 @@ public sealed partial class SimCloud
             return SimResponse<SimLbTarget>.Fail(Throttled);
         return Mutate(ct, fault, token, "register", "load_balancer", m =>
         {
-            if (!m.LoadBalancers.TryGetValue(lbId, out var lb))
+            if (!m.LoadBalancers.ContainsKey(lbId))
                 return (null, NotFound(lbId));
             if (!m.Machines.TryGetValue(machineId, out var machine))
                 return (null, new SimError(SimErrorCodes.NotFound, $"Machine {machineId} (node {nodeName}) does not exist: a target's machine must exist before it is registered."));
+            // The record carries this one target (O(1) bytes); the model puts it into the tree in O(log N).
             var target = new SimLbTarget(nodeName, machineId, machine.Address);
-            var targets = lb.Targets.Where(t => t.NodeName != nodeName).Append(target).OrderBy(t => t.NodeName, StringComparer.Ordinal).ToList();
-            return (new InventoryRecord("register", "load_balancer", lbId, token, _time.GetUtcNow(), LoadBalancer: lb with { Targets = targets }, Node: nodeName), null);
-        }, r => r.LoadBalancer!.Targets.First(t => t.NodeName == nodeName),
-           (m, id) => m.LoadBalancers.GetValueOrDefault(id)?.Targets.FirstOrDefault(t => t.NodeName == nodeName));
+            return (new InventoryRecord("register", "load_balancer", lbId, token, _time.GetUtcNow(), Node: nodeName, Target: target), null);
+        }, r => r.Target!, (m, id) => m.LoadBalancers.GetValueOrDefault(id)?.Target(nodeName));
     }
 
     /// <summary>Removes the target registered under <paramref name="nodeName"/> (absent already: NotFound).</summary>
@@ -81,10 +81,9 @@ public sealed partial class SimCloud
             return SimResponse<bool>.Fail(Throttled);
         return Mutate(ct, fault, token, "deregister", "load_balancer", m =>
         {
-            if (!m.LoadBalancers.TryGetValue(lbId, out var lb) || lb.Targets.All(t => t.NodeName != nodeName))
+            if (!m.LoadBalancers.TryGetValue(lbId, out var lb) || lb.Target(nodeName) is null)
                 return (null, NotFound($"target {nodeName} of {lbId}"));
-            var targets = lb.Targets.Where(t => t.NodeName != nodeName).ToList();
-            return (new InventoryRecord("deregister", "load_balancer", lbId, token, _time.GetUtcNow(), LoadBalancer: lb with { Targets = targets }, Node: nodeName), null);
+            return (new InventoryRecord("deregister", "load_balancer", lbId, token, _time.GetUtcNow(), Node: nodeName), null);
         }, _ => true, (_, _) => true);
     }
 

@@ -35,6 +35,16 @@ internal sealed class SimHistory
                     var op = r.Op switch { "create" => "machine_create", "delete" => "machine_destroy", _ => "machine_" + r.Op };
                     merged.Add((r.At, 0, line, op, machineNames.GetValueOrDefault(r.Id, ""), r.Id, null, null));
                     break;
+                case "load_balancer" when r.Op is "register" or "deregister" && r.LoadBalancer is null && r.Node is { } node:
+                    // The incremental form: the node (and for a registration its target) only.
+                    merged.Add((r.At, 0, line, "lb_" + r.Op, node, r.Target?.MachineId, null, null));
+                    if (!targets.TryGetValue(r.Id, out var now))
+                        targets[r.Id] = now = new HashSet<string>(StringComparer.Ordinal);
+                    if (r.Op == "register")
+                        now.Add(node);
+                    else
+                        now.Remove(node);
+                    break;
                 case "load_balancer" when r.Op is "register" or "deregister" && r.LoadBalancer is { } lb:
                     // Which node: the difference between the target lists before and after.
                     var before = targets.GetValueOrDefault(r.Id) ?? [];
@@ -45,7 +55,8 @@ internal sealed class SimHistory
                     targets[r.Id] = after;
                     break;
                 case "load_balancer" when r.LoadBalancer is { } lb:
-                    targets[r.Id] = lb.Targets.Select(t => t.NodeName).ToHashSet(StringComparer.Ordinal);
+                    // A create, or an update (which keeps the targets; new-form updates list none).
+                    targets.TryAdd(r.Id, lb.Targets.Select(t => t.NodeName).ToHashSet(StringComparer.Ordinal));
                     break;
                 default:
                     break;
