@@ -6,9 +6,10 @@ using Provisioner.Hcl.Syntax;
 namespace Provisioner.Cli.Views;
 
 /// <summary>
-/// An instance's sensitive paths (<c>kubeconfig</c>, <c>labels["token"]</c>, <c>nodes[0].key</c>) as step lists, to
-/// decide while rendering whether a value must be hidden. A path that cannot be parsed hides every attribute: when in
-/// doubt, no secret is printed.
+/// An instance's sensitive paths as step lists, to decide while rendering whether a value must be hidden. Paths are
+/// read in the form the engine writes, Terraform's JSON steps (<c>[{"type":"get_attr","value":"kubeconfig"}]</c>), or
+/// as HCL traversals (<c>kubeconfig</c>, <c>labels["token"]</c>, <c>nodes[0].key</c>). A path that cannot be parsed
+/// hides every attribute: when in doubt, no secret is printed.
 /// </summary>
 internal sealed class StateSensitivePaths
 {
@@ -48,6 +49,12 @@ internal sealed class StateSensitivePaths
 
     private static object[]? Parse(string path)
     {
+        if (path.TrimStart().StartsWith('['))
+        {
+            if (!Provisioner.Hcl.Values.HclJson.TryPathFromJson(path, out var json, out _) || json is null)
+                return null;
+            return [.. json.Steps.Select(step => step.Kind == Provisioner.Hcl.Values.HclPathStepKind.Index ? (object)step.Index : step.Name!)];
+        }
         var (traversal, diags) = HclSyntax.ParseTraversalAbs(Encoding.UTF8.GetBytes(path), "<sensitive path>", SourcePos.Start);
         if (traversal is null || diags.HasErrors)
             return null;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Provisioner.Providers.Cluster.Tests.EndToEnd;
@@ -10,69 +9,9 @@ namespace Provisioner.Providers.Cluster.Tests.EndToEnd;
 /// </summary>
 public sealed class ClusterEndToEndTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly ClusterWorkspace _ws = new();
 
-    public void Dispose() => _dir.Dispose();
-
-    private void Write(int workers) => File.WriteAllText(Path.Combine(_dir.Path, "main.hcl"), $$"""
-        provider "sim" {
-          inventory_dir = ".sim"
-        }
-        provider "cluster" {}
-
-        resource "sim_node_pool" "cp" {
-          name     = "cp"
-          quantity = 3
-          roles    = ["etcd", "controlplane"]
-        }
-        resource "sim_node_pool" "workers" {
-          name     = "workers"
-          quantity = {{workers}}
-          roles    = ["worker"]
-        }
-        resource "sim_load_balancer" "api" {
-          name    = "api"
-          targets = sim_node_pool.cp.nodes
-          listener {
-            port        = 6443
-            target_port = 6443
-          }
-        }
-        resource "cluster_template" "prod" {
-          name               = "prod"
-          kubernetes_version = "v1.30.4"
-        }
-        resource "cluster_rke" "main" {
-          name         = "main"
-          template     = cluster_template.prod
-          api_endpoint = "${sim_load_balancer.api.dns_name}:6443"
-          nodes        = concat(sim_node_pool.cp.nodes, sim_node_pool.workers.nodes)
-        }
-        output "ca" {
-          value = cluster_rke.main.ca_certificate
-        }
-        """);
-
-    private async Task<string> Ok(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "provisioner.dll"));
-        foreach (var a in args)
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        var output = await stdout + await stderr;
-        Assert.True(p.ExitCode == 0, $"`provisioner {string.Join(' ', args)}` exited {p.ExitCode}\n{output}");
-        return await stdout;
-    }
-
-    private async Task<JsonElement> InventoryAsync()
-    {
-        using var doc = JsonDocument.Parse(await Ok("sim", "inventory", "-dir", ".sim", "-json"));
-        return doc.RootElement.Clone();
-    }
+    public void Dispose() => _ws.Dispose();
 
     private static List<string> Names(JsonElement inventory, string list, string field) =>
         [.. inventory.GetProperty(list).EnumerateArray().Select(e => e.GetProperty(field).GetString()!).Order(StringComparer.Ordinal)];
@@ -80,12 +19,11 @@ public sealed class ClusterEndToEndTests : IDisposable
     [Fact]
     public async Task ThreeControlPlaneTwoWorkersLoadBalancerCluster_CreateScaleDownDestroy_ZeroIncidents()
     {
-        Write(workers: 2);
-        var created = await Ok("apply", "-auto-approve", "-no-color");
+        var (created, _) = await _ws.ApplyAsync(new ClusterConfig { Workers = 2, LatencyMs = 0 });
         Assert.Contains("cluster_rke_node.main[\"workers-2\"] will be created", created, StringComparison.Ordinal);
-        Assert.Contains("BEGIN CERTIFICATE", created, StringComparison.Ordinal);
+        Assert.Contains("BEGIN CERTIFICATE", await _ws.OkAsync("state", "show", "cluster_rke.main"), StringComparison.Ordinal);
 
-        var inv = await InventoryAsync();
+        var inv = await _ws.InventoryJsonAsync();
         Assert.Equal(0, inv.GetProperty("incidents").GetArrayLength());
         Assert.Equal(["cp-1", "cp-2", "cp-3"], Names(inv, "etcd_members", "node"));
         Assert.Equal(["cp-1", "cp-2", "cp-3", "workers-1", "workers-2"], Names(inv, "joined_nodes", "node"));
@@ -93,17 +31,16 @@ public sealed class ClusterEndToEndTests : IDisposable
         var lb = Assert.Single(inv.GetProperty("load_balancers").EnumerateArray());
         Assert.Equal(3, lb.GetProperty("targets").GetArrayLength());
 
-        await Ok("plan", "-detailed-exitcode", "-no-color");
+        await _ws.OkAsync("plan", "-detailed-exitcode", "-no-color");
 
-        Write(workers: 1);
-        var scaled = await Ok("apply", "-auto-approve", "-no-color");
+        var (scaled, _) = await _ws.ApplyAsync(new ClusterConfig { Workers = 1, LatencyMs = 0 });
         Assert.Contains("cluster_rke_node.main[\"workers-1\"] will be destroyed", scaled, StringComparison.Ordinal);
-        inv = await InventoryAsync();
+        inv = await _ws.InventoryJsonAsync();
         Assert.Equal(0, inv.GetProperty("incidents").GetArrayLength());
         Assert.Equal(["cp-1", "cp-2", "cp-3", "workers-2"], Names(inv, "joined_nodes", "node"));
 
-        await Ok("destroy", "-auto-approve", "-no-color");
-        inv = await InventoryAsync();
+        await _ws.OkAsync("destroy", "-auto-approve", "-no-color");
+        inv = await _ws.InventoryJsonAsync();
         Assert.Equal(0, inv.GetProperty("incidents").GetArrayLength());
         Assert.Equal(0, inv.GetProperty("etcd_members").GetArrayLength());
         Assert.Equal(0, inv.GetProperty("joined_nodes").GetArrayLength());
