@@ -1,6 +1,7 @@
 using System.Globalization;
 using Provisioner.State;
 using Provisioner.State.Journal;
+using Provisioner.State.Tests.Backends;
 
 namespace Provisioner.Bench.State;
 
@@ -13,22 +14,7 @@ internal static class Workload
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Attributes(int i) =>
-        string.Create(Inv, $"{{\"id\":\"i-{i:x8}\",\"name\":\"m{i}\",\"size\":\"small\",\"zone\":\"z1\",\"tags\":{{\"pool\":\"p{i % 100}\"}}}}");
-
-    public static InstanceState Instance(int i) => new() { AttributesJson = Attributes(i), Generation = 1 };
-
-    public static StateSnapshot State(int resources)
-    {
-        var state = new StateSnapshot("bench-lineage", 1);
-        for (var i = 0; i < resources; i++)
-        {
-            var r = new ResourceState("", "managed", "sim_machine", string.Create(Inv, $"m{i}"), "provider[\"sim\"]");
-            r.Instances.Add(Instance(i));
-            state.Resources.Add(r);
-        }
-        return state;
-    }
+    public static StateSnapshot State(int resources) => BigStates.SimMachines("bench-lineage", resources);
 
     /// <summary>The intent and result of creating instance <paramref name="i"/> (sequence numbers assigned by the writer).</summary>
     public static (JournalIntent Intent, JournalResult Result) Records(int i)
@@ -37,6 +23,6 @@ internal static class Workload
         var planned = string.Create(Inv, $"{{\"id\":null,\"name\":\"m{i}\",\"size\":\"small\",\"zone\":\"z1\",\"tags\":{{\"pool\":\"p{i % 100}\"}}}}");
         var intent = new JournalIntent(0, "bench-lineage", 1, string.Create(Inv, $"sim_machine.m{i}"), "", "sim_machine",
             string.Create(Inv, $"m{i}"), "", null, null, JournalIntent.Create, token, 1, "provider[\"sim\"]", null, planned, null);
-        return (intent, new JournalResult(0, 0, token, true, Instance(i)));
+        return (intent, new JournalResult(0, 0, token, true, BigStates.Instance(i)));
     }
 }

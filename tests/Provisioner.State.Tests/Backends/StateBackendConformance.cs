@@ -275,17 +275,7 @@ public abstract class StateBackendConformance : IAsyncLifetime
     [Fact]
     public async Task AHundredThousandResourceStateRoundTrips()
     {
-        var state = new StateSnapshot("big-lineage", 1);
-        for (var i = 0; i < 100_000; i++)
-        {
-            var r = new ResourceState("", "managed", "sim_machine", $"m{i}", "provider[\"sim\"]");
-            r.Instances.Add(new InstanceState
-            {
-                AttributesJson = $"{{\"id\":\"i-{i:x8}\",\"name\":\"m{i}\",\"size\":\"small\",\"zone\":\"z1\",\"tags\":{{\"pool\":\"p{i % 100}\"}}}}",
-                Generation = 1,
-            });
-            state.Resources.Add(r);
-        }
+        var state = BigStates.SimMachines("big-lineage", 100_000);
         var store = new StateStore(Backend.Workspace(Workspaces.Default));
         var w = await store.WriteAsync(state, null, Ct);
         Assert.True(w.Written);

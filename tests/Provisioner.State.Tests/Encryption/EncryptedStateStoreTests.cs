@@ -4,6 +4,7 @@ using Provisioner.State.Backends;
 using Provisioner.State.Backends.Local;
 using Provisioner.State.Encryption;
 using Provisioner.State.Journal;
+using Provisioner.State.Tests.Backends;
 using Xunit.Abstractions;
 
 namespace Provisioner.State.Tests.Encryption;
@@ -179,17 +180,7 @@ public sealed class EncryptedStateStoreTests(ITestOutputHelper output) : IDispos
     [Fact]
     public async Task AHundredThousandResourceStateRoundTripsEncrypted()
     {
-        var state = new StateSnapshot("big-lineage", 1);
-        for (var i = 0; i < 100_000; i++)
-        {
-            var r = new ResourceState("", "managed", "sim_machine", $"m{i}", "provider[\"sim\"]");
-            r.Instances.Add(new InstanceState
-            {
-                AttributesJson = $"{{\"id\":\"i-{i:x8}\",\"name\":\"m{i}\",\"size\":\"small\",\"zone\":\"z1\",\"tags\":{{\"pool\":\"p{i % 100}\"}}}}",
-                Generation = 1,
-            });
-            state.Resources.Add(r);
-        }
+        var state = BigStates.SimMachines("big-lineage", 100_000);
         var key = RawStateKey.Generate("k");
         var sw = Stopwatch.StartNew();
         Assert.True((await Store(TestKeys.Cipher(key)).WriteAsync(state, null, Ct)).Written);

@@ -226,17 +226,7 @@ public sealed class PostgresBackendTests(PostgresServerFixture server, ITestOutp
     {
         // Figures for docs/performance.md (printed, not asserted).
         await using var backend = PostgresTestBackends.CreateOk(server, PostgresTestBackends.NewSchema());
-        var state = new StateSnapshot("perf", 1);
-        for (var i = 0; i < 100_000; i++)
-        {
-            var r = new ResourceState("", "managed", "sim_machine", $"m{i}", "provider[\"sim\"]");
-            r.Instances.Add(new InstanceState
-            {
-                AttributesJson = $"{{\"id\":\"i-{i:x8}\",\"name\":\"m{i}\",\"size\":\"small\",\"zone\":\"z1\",\"tags\":{{\"pool\":\"p{i % 100}\"}}}}",
-                Generation = 1,
-            });
-            state.Resources.Add(r);
-        }
+        var state = BigStates.SimMachines("perf", 100_000);
         var store = new StateStore(backend.Workspace("default"));
         Assert.True((await store.WriteAsync(state, null, Ct)).Written); // warm-up (creates the tables)
         state.Serial = 2;
